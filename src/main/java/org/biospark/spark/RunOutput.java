@@ -1,0 +1,148 @@
+package org.biospark.spark;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.biospark.UsageException;
+
+/**
+ * The output directory of one run, written all or nothing. Tables and the manifest go into a hidden staging
+ * directory beside the target; {@link #commit()} moves it into place (replacing the old results only then, when
+ * overwriting), and {@link #close()} without a commit deletes it, so a failed job leaves no half-written table.
+ *
+ * <p>Works on any Hadoop file system: local paths, {@code file:}, {@code hdfs:}, {@code s3a:}.
+ */
+public final class RunOutput implements AutoCloseable {
+    /** File name of the run manifest inside the output directory. */
+    public static final String MANIFEST = "_manifest.json";
+
+    private final SparkSession spark;
+    private final FileSystem fs;
+    private final Path target;
+    private final Path staging;
+    private final boolean overwrite;
+    private boolean committed;
+
+    private RunOutput(SparkSession spark, FileSystem fs, Path target, Path staging, boolean overwrite) {
+        this.spark = spark;
+        this.fs = fs;
+        this.target = target;
+        this.staging = staging;
+        this.overwrite = overwrite;
+    }
+
+    /**
+     * Opens {@code directory} for a new run. Refuses a directory that exists and is not empty unless
+     * {@code overwrite}; refuses a path that is a file in any case. Call before the work starts, so that a wrong
+     * output path fails at once.
+     */
+    public static RunOutput open(SparkSession spark, String directory, boolean overwrite) {
+        try {
+            Configuration conf = spark.sparkContext().hadoopConfiguration();
+            Path path = new Path(directory);
+            FileSystem fs = path.getFileSystem(conf);
+            Path target = fs.makeQualified(path);
+            checkWritable(fs, target, overwrite);
+            Path parent = target.getParent();
+            if (parent == null) {
+                throw new UsageException("The output directory cannot be a file system root: " + directory);
+            }
+            Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
+            if (!fs.mkdirs(staging)) {
+                throw new UsageException("Cannot create the output directory beside " + target);
+            }
+            return new RunOutput(spark, fs, target, staging, overwrite);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the output directory " + directory, e);
+        }
+    }
+
+    private static void checkWritable(FileSystem fs, Path target, boolean overwrite) throws IOException {
+        if (!fs.exists(target)) {
+            return;
+        }
+        FileStatus status = fs.getFileStatus(target);
+        if (!status.isDirectory()) {
+            throw new UsageException("The output path " + target + " is a file, not a directory");
+        }
+        if (!overwrite && fs.listStatus(target).length > 0) {
+            throw new UsageException("The output directory " + target
+                    + " exists and is not empty; choose another or pass --overwrite to replace it");
+        }
+    }
+
+    /** The final location of the results. */
+    public Path directory() {
+        return target;
+    }
+
+    /** Where table {@code name} will be once committed. */
+    public Path finalTablePath(String name) {
+        return new Path(target, name);
+    }
+
+    /** Writes {@code table} as Parquet table {@code name} into the staging directory. */
+    public void writeTable(String name, Dataset<Row> table) {
+        table.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staging, name).toString());
+    }
+
+    /** Writes the run manifest. */
+    public void writeManifest(RunManifest manifest) {
+        try (OutputStream out = fs.create(new Path(staging, MANIFEST), false)) {
+            out.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run manifest", e);
+        }
+    }
+
+    /** Reads a committed table back. */
+    public Dataset<Row> readTable(String name) {
+        if (!committed) {
+            throw new IllegalStateException("the run output is not committed yet");
+        }
+        return spark.read().parquet(finalTablePath(name).toString());
+    }
+
+    /** Moves the staged results into place; an old directory there is replaced only now. */
+    public void commit() {
+        try {
+            if (fs.exists(target)) {
+                if (!overwrite && fs.listStatus(target).length > 0) {
+                    throw new UsageException("The output directory " + target
+                            + " was filled by someone else while this run was working");
+                }
+                fs.delete(target, true);
+            }
+            if (!fs.rename(staging, target)) {
+                throw new IOException("rename of " + staging + " to " + target + " failed");
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the results into " + target, e);
+        }
+    }
+
+    /** Deletes the staging directory unless the run was committed. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        try {
+            fs.delete(staging, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the staging directory " + staging, e);
+        }
+    }
+}

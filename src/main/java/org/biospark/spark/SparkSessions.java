@@ -1,0 +1,54 @@
+package org.biospark.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Gets the {@link SparkSession} a job runs in. Under {@code spark-submit} the master and settings come from the
+ * submitter; started any other way (a test, a notebook, plain {@code java}) biospark runs in {@code local[*]}:
+ * if a cluster is there, use it; if not, do without. Either way Kryo serializes, with biospark's registrator.
+ */
+public final class SparkSessions {
+    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    static final String SERIALIZER = "spark.serializer";
+    static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
+    static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
+
+    private SparkSessions() {
+    }
+
+    /** The active session, or a new one named {@code appName}. */
+    public static SparkSession getOrCreate(String appName) {
+        SparkConf submitted = new SparkConf(); // spark.* system properties set by spark-submit
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        if (!submitted.contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        String serializer = submitted.get(SERIALIZER, KRYO);
+        builder.config(SERIALIZER, serializer);
+        if (serializer.equals(KRYO)) {
+            builder.config(KRYO_REGISTRATOR, withOurRegistrator(submitted.get(KRYO_REGISTRATOR, "")));
+        }
+        SparkSession spark = builder.getOrCreate();
+        if (!submitted.contains(SHUFFLE_PARTITIONS)) {
+            // Spark's default of 200 is far too many on a laptop and too few on a big cluster: follow the cores.
+            int cores = spark.sparkContext().defaultParallelism();
+            spark.conf().set(SHUFFLE_PARTITIONS, Integer.toString(Math.max(2, 2 * cores)));
+        }
+        return spark;
+    }
+
+    /** Adds biospark's Kryo registrator to a comma-separated list of registrators, unless it is there. */
+    static String withOurRegistrator(String registrators) {
+        String ours = BiosparkKryoRegistrator.class.getName();
+        if (registrators.isBlank()) {
+            return ours;
+        }
+        for (String name : registrators.split(",")) {
+            if (name.trim().equals(ours)) {
+                return registrators;
+            }
+        }
+        return registrators + "," + ours;
+    }
+}
