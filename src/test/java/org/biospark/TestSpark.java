@@ -1,0 +1,26 @@
+package org.biospark;
+
+import org.apache.spark.sql.SparkSession;
+import org.biospark.spark.SparkSessions;
+
+/**
+ * The one SparkSession all tests in a JVM share ({@code local[2]}, no web UI), made the way jobs make theirs, so
+ * tests exercise the same defaults (Kryo with biospark's registrator, shuffle partitions sized to the cores).
+ */
+public final class TestSpark {
+    private static SparkSession session;
+
+    private TestSpark() {
+    }
+
+    public static synchronized SparkSession session() {
+        if (session == null) {
+            System.setProperty("spark.master", "local[2]");
+            System.setProperty("spark.ui.enabled", "false");
+            System.setProperty("spark.driver.host", "127.0.0.1");
+            System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+            session = SparkSessions.getOrCreate("biospark tests");
+        }
+        return session;
+    }
+}

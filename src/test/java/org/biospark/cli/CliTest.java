@@ -1,0 +1,134 @@
+package org.biospark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.spark.SparkException;
+import org.biospark.TestSpark;
+import org.biospark.io.InvalidInputException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** The command line as a user meets it: exit codes, messages, and the results of a real run. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void shareTheTestSession() {
+        TestSpark.session();
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = BiosparkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(ExitCodes.OK, run("--help"));
+        assertTrue(out.toString().contains("sumrange"), out.toString());
+        assertTrue(out.toString().contains("demo"), out.toString());
+        assertTrue(out.toString().contains("Exit codes"), out.toString());
+    }
+
+    @Test
+    void versionNamesBiosparkSparkAndJava() {
+        assertEquals(ExitCodes.OK, run("--version"));
+        assertTrue(out.toString().startsWith("biospark "), out.toString());
+        assertTrue(out.toString().contains("Spark 4.2.0"), out.toString());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertEquals(ExitCodes.USAGE, run());
+        assertTrue(err.toString().contains("Missing a command"), err.toString());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "10"));
+        assertTrue(err.toString().contains("--out"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "ten", "--out", tmp.toString()));
+        assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "10", "--engine", "gpu", "--out", tmp.toString()));
+        assertEquals(ExitCodes.USAGE, run("nosuchcommand"));
+    }
+
+    @Test
+    void optionsOutOfRangeAreUsageErrors() {
+        assertEquals(ExitCodes.USAGE, run("sumrange", "--from", "10", "--to", "5", "--out", tmp.resolve("a").toString()));
+        assertTrue(err.toString().contains("must not be smaller"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "10000000000000000", "--out", tmp.resolve("b").toString()));
+        assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "10", "--partitions", "-1", "--out", tmp.resolve("c").toString()));
+    }
+
+    @Test
+    void anExistingOutputIsRefused() throws IOException {
+        Path taken = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(taken.resolve("x"), "x");
+        assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "100", "--out", taken.toString()));
+        assertTrue(err.toString().contains("--overwrite"), err.toString());
+        assertEquals(ExitCodes.OK, run("sumrange", "--to", "100", "--out", taken.toString(), "--overwrite"));
+    }
+
+    @Test
+    void sumrangePrintsTheExactTotal() {
+        Path result = tmp.resolve("sum");
+        assertEquals(ExitCodes.OK, run("sumrange", "--to", "1000000", "--partitions", "3", "--out", result.toString()));
+        assertTrue(out.toString().contains("total 499999500000 "), out.toString());
+        assertTrue(Files.isDirectory(result.resolve("sumrange")));
+        assertEquals(ExitCodes.OK, run("sumrange", "--from", "-5", "--to", "5", "--engine", "THREADS",
+                "--threads", "2", "--out", tmp.resolve("threads").toString()));
+        assertTrue(out.toString().contains("total -5 "), out.toString());
+    }
+
+    @Test
+    void demoRunsAndReplacesOnlyItsOwnOutput() throws IOException {
+        Path demo = tmp.resolve("demo");
+        assertEquals(ExitCodes.OK, run("demo", "--out", demo.toString()));
+        assertTrue(Files.exists(demo.resolve("sumrange").resolve("_manifest.json")));
+        assertEquals(ExitCodes.OK, run("demo", "--out", demo.toString()), "a second demo replaces the first");
+
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("data.txt"), "not a demo");
+        assertEquals(ExitCodes.USAGE, run("demo", "--out", other.toString()));
+        assertTrue(Files.exists(other.resolve("data.txt")));
+    }
+
+    @Test
+    void badInputExitsWith3AndNamesFileAndLine() {
+        CommandLine commandLine = BiosparkCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        InvalidInputException bad = new InvalidInputException("reads.fa", 12, "sequence line before the first header");
+        // As it arrives from an executor: wrapped by Spark.
+        int code = new ErrorReporter().handleExecutionException(
+                new SparkException("Job aborted", bad), commandLine, null);
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        assertTrue(err.toString().contains("sequence line before the first header at line 12 of reads.fa"), err.toString());
+    }
+
+    @Test
+    void anythingElseIsAnInternalErrorWithItsTrace() {
+        CommandLine commandLine = BiosparkCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = new ErrorReporter().handleExecutionException(
+                new IllegalStateException("broken invariant"), commandLine, null);
+        assertEquals(ExitCodes.INTERNAL_ERROR, code);
+        assertTrue(err.toString().contains("internal error"), err.toString());
+        assertTrue(err.toString().contains("at org.biospark"), "stack trace expected: " + err);
+    }
+}

@@ -1,0 +1,116 @@
+package org.biospark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs {@code submit/biospark} the way a new user does: no SPARK_HOME, no spark-submit on the PATH, only the jars
+ * the build made. Runs after {@code package} (failsafe), against the real application jar.
+ */
+class LauncherIT {
+    private static final Path PROJECT = Path.of(System.getProperty("biospark.project.dir", ".")).toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    private record Outcome(int exitCode, String stdout, String stderr) {
+    }
+
+    private Outcome launch(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(PROJECT.resolve("submit/biospark").toString());
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("SPARK_HOME");
+        env.remove("SPARK_CONF_DIR");
+        env.put("BIOSPARK_NO_BUILD", "1"); // the build under test made the jars; never start a nested Maven
+        env.put("PATH", Arrays.stream(env.getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
+                .filter(dir -> !Files.isExecutable(Path.of(dir, "spark-submit")))
+                .collect(Collectors.joining(File.pathSeparator)));
+        Path stdout = tmp.resolve("stdout.txt");
+        Path stderr = tmp.resolve("stderr.txt");
+        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the launcher did not finish in 5 minutes");
+        return new Outcome(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    }
+
+    @Test
+    void runsSumrangeWithoutASparkInstallation() throws Exception {
+        Outcome run = launch("--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=7",
+                "sumrange", "--to", "200000000", "--partitions", "4", "--out", "result");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("total 19999999900000000 "), run.stdout());
+        Path out = tmp.resolve("result");
+        assertTrue(Files.isDirectory(out.resolve("sumrange")));
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+        assertEquals("local[2]", manifest.get("runtime").get("master").asText(), "--master must pass through");
+        assertEquals(4, manifest.get("counts").get("sumrange").asInt());
+        // Our log configuration won: Spark's INFO chatter is gone.
+        assertFalse(run.stderr().contains(" INFO SparkContext"), run.stderr());
+        assertFalse(run.stderr().contains("Running Spark version"), run.stderr());
+    }
+
+    @Test
+    void usageErrorsExitWith2ThroughTheLauncher() throws Exception {
+        Outcome missingOut = launch("sumrange", "--to", "10");
+        assertEquals(2, missingOut.exitCode(), missingOut.stderr());
+        assertTrue(missingOut.stderr().contains("--out"), missingOut.stderr());
+
+        Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(tmp.resolve("taken/file"), "x");
+        Outcome taken = launch("sumrange", "--to", "10", "--out", "taken");
+        assertEquals(2, taken.exitCode(), taken.stderr());
+    }
+
+    @Test
+    void helpAndVersionComeFromBiospark() throws Exception {
+        Outcome help = launch("--help");
+        assertEquals(0, help.exitCode(), help.stderr());
+        assertTrue(help.stdout().contains("Usage: biospark"), help.stdout());
+        Outcome version = launch("--version");
+        assertEquals(0, version.exitCode(), version.stderr());
+        assertTrue(version.stdout().startsWith("biospark "), version.stdout());
+    }
+
+    @Test
+    void theApplicationJarCarriesOurLoggingAndNoSpark() throws IOException {
+        File jar;
+        try (var files = Files.list(PROJECT.resolve("target"))) {
+            jar = files.filter(p -> p.getFileName().toString().matches("biospark-.*\\.jar"))
+                    .findFirst().orElseThrow().toFile();
+        }
+        try (JarFile contents = new JarFile(jar)) {
+            assertTrue(contents.getEntry("log4j2.properties") != null, "our log4j2.properties must be in the jar");
+            assertEquals(null, contents.getEntry("log4j2.xml"), "BioJava's log4j2.xml must be filtered out");
+            assertEquals(null, contents.getEntry("org/apache/spark/SparkContext.class"), "Spark must be left out");
+            assertEquals(null, contents.getEntry("scala/Predef.class"), "Scala must be left out");
+            assertTrue(contents.getEntry("org/biojava/nbio/core/alignment/matrices/SimpleSubstitutionMatrix.class") != null,
+                    "BioJava must be shaded in");
+            assertTrue(contents.getEntry("picocli/CommandLine.class") != null, "picocli must be shaded in");
+            String manifest = new String(contents.getInputStream(contents.getEntry("META-INF/MANIFEST.MF"))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(manifest.contains("Main-Class: org.biospark.cli.Main"), manifest);
+        }
+    }
+}
