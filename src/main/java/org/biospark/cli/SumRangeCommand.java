@@ -63,6 +63,10 @@ final class SumRangeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "total %s (checked against the closed form)%n", result.total());
         out.printf(Locale.ROOT, "wall %.3f s for %d integers in %d partitions: %.4g integers/s%n",
                 result.computeSeconds(), result.count(), result.partials().size(), result.rate());
+        if (result.startupSeconds() > 0) {
+            out.printf(Locale.ROOT, "spark start-up %.3f s (a warm-up job before the clock started)%n",
+                    result.startupSeconds());
+        }
         out.printf(Locale.ROOT, "results in %s%n", result.outputDirectory());
         out.flush();
     }

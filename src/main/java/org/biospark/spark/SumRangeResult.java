@@ -13,11 +13,12 @@ import org.biospark.sumrange.PartialSum;
  * @param total          exact sum of the range, checked against the closed form
  * @param partials       the partitions' results, in range order
  * @param computeSeconds wall time of the summing step (the partitions ran in parallel), without writing
+ * @param startupSeconds time of the warm-up job that preceded it (Spark engine only; 0 otherwise)
  * @param outputDirectory where the results were written
  * @param table          the {@code sumrange} Parquet table, read back
  */
 public record SumRangeResult(BigInteger total, List<PartialSum> partials, double computeSeconds,
-                             String outputDirectory, Dataset<Row> table) {
+                             double startupSeconds, String outputDirectory, Dataset<Row> table) {
 
     /** Integers summed. */
     public long count() {

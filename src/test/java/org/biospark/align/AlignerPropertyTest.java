@@ -1,0 +1,117 @@
+package org.biospark.align;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scalar and the vector kernel against {@link ReferenceGotoh}, on random sequences, alphabets, schemes and
+ * modes, including empty sequences, batches of mixed lengths and batches that do not fill the lanes.
+ */
+class AlignerPropertyTest {
+    private static final List<Scoring> SCHEMES = List.of(
+            Scoring.dna(1, -2, 5, 2),
+            Scoring.dna(2, -3, 3, 3),            // linear gaps
+            Scoring.dna(5, -4, 10, 1),
+            Scoring.matrix("NUC.4.4", 10, 1),
+            Scoring.matrix("BLOSUM62", 11, 1),
+            Scoring.matrix("BLOSUM50", 10, 2),
+            Scoring.matrix("PAM250", 8, 8),
+            new Scoring(ScoreMatrix.protein(3, -1), new GapPenalty(4, 0)));
+
+    private static AlignmentMode randomMode(SplittableRandom random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> AlignmentMode.GLOBAL;
+            case 1 -> AlignmentMode.LOCAL;
+            case 2 -> AlignmentMode.SEMI_GLOBAL;
+            default -> AlignmentMode.semiGlobal(random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+                    random.nextBoolean());
+        };
+    }
+
+    /** Random residues; with probability 1/2 a mutated copy of {@code template} instead, so scores run high. */
+    private static byte[] randomSequence(SplittableRandom random, int size, int length, byte[] template) {
+        byte[] s = new byte[length];
+        for (int i = 0; i < length; i++) {
+            s[i] = (byte) random.nextInt(size);
+        }
+        if (template != null && template.length > 0 && random.nextBoolean()) {
+            for (int i = 0; i < length; i++) {
+                s[i] = random.nextInt(10) == 0 ? (byte) random.nextInt(size) : template[(i + 3) % template.length];
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void scalarEqualsTheReference() {
+        SplittableRandom random = new SplittableRandom(20261122);
+        for (int trial = 0; trial < 3000; trial++) {
+            Scoring scoring = SCHEMES.get(random.nextInt(SCHEMES.size()));
+            AlignmentMode mode = randomMode(random);
+            int size = scoring.matrix().size();
+            byte[] t = randomSequence(random, size, random.nextInt(0, 40), null);
+            byte[] q = randomSequence(random, size, random.nextInt(0, 40), t);
+            long expected = ReferenceGotoh.score(q, t, scoring.matrix(), scoring.gaps().open(), scoring.gaps().extend(), mode);
+            assertEquals(expected, ScalarAligner.score(q, t, scoring, mode),
+                    () -> "trial with " + scoring + " " + mode + " q=" + q.length + " t=" + t.length);
+        }
+    }
+
+    @Test
+    void vectorBatchesEqualTheReference() {
+        assertTrue(VectorSupport.available(), "the tests run with jdk.incubator.vector; the vector kernel must be tested");
+        SplittableRandom random = new SplittableRandom(7);
+        for (int trial = 0; trial < 150; trial++) {
+            Scoring scoring = SCHEMES.get(random.nextInt(SCHEMES.size()));
+            AlignmentMode mode = randomMode(random);
+            int size = scoring.matrix().size();
+            byte[] t = randomSequence(random, size, random.nextInt(0, 70), null);
+            int count = random.nextInt(1, 2 * VectorBatchAligner.lanes() + 5);
+            int base = random.nextInt(0, 60);
+            byte[][] queries = new byte[count][];
+            for (int k = 0; k < count; k++) {
+                int length = random.nextInt(4) == 0 ? random.nextInt(0, 70) : Math.max(0, base + random.nextInt(-3, 4));
+                queries[k] = randomSequence(random, size, length, t);
+            }
+            int[] vector = new Aligner(scoring, mode, true).scores(queries, t);
+            int[] scalar = new Aligner(scoring, mode, false).scores(queries, t);
+            for (int k = 0; k < count; k++) {
+                long expected = ReferenceGotoh.score(queries[k], t, scoring.matrix(), scoring.gaps().open(),
+                        scoring.gaps().extend(), mode);
+                final int query = k;
+                assertEquals(expected, vector[k], () -> "vector, " + scoring + " " + mode + " query " + query
+                        + " of length " + queries[query].length + ", target " + t.length);
+                assertEquals(expected, scalar[k], () -> "scalar, query " + query);
+            }
+        }
+    }
+
+    @Test
+    void scoresBeyondSixteenBitsTakeTheExactPath() {
+        // 3,000 identical residues scoring 11 each: 33,000 does not fit in 16 bits.
+        Scoring scoring = Scoring.matrix("BLOSUM62", 11, 1);
+        byte[] w = scoring.matrix().encode("W".repeat(3000));
+        assertTrue(!VectorBatchAligner.fits(scoring, w.length, w.length));
+        int[] scores = new Aligner(scoring, AlignmentMode.GLOBAL, true).scores(new byte[][] {w, w}, w);
+        assertEquals(33_000, scores[0]);
+        assertEquals(33_000, scores[1]);
+        // A long global alignment whose gap costs run below -30,000.
+        byte[] a = scoring.matrix().encode("A".repeat(20));
+        byte[] longTarget = scoring.matrix().encode("W".repeat(20_000));
+        int[] gapped = new Aligner(scoring, AlignmentMode.GLOBAL, true).scores(new byte[][] {a}, longTarget);
+        assertEquals(ScalarAligner.score(a, longTarget, scoring, AlignmentMode.GLOBAL), gapped[0]);
+        assertTrue(gapped[0] < -19_000);
+    }
+
+    @Test
+    void theRangeProofIsTightEnoughForTheWorkloads() {
+        assertTrue(VectorBatchAligner.fits(Scoring.dna(1, -2, 5, 2), 150, 1500), "150 bp reads vs 1.5 kb");
+        assertTrue(VectorBatchAligner.fits(Scoring.dna(1, -2, 5, 2), 1500, 1500), "1.5 kb vs 1.5 kb");
+        assertTrue(VectorBatchAligner.fits(Scoring.matrix("BLOSUM62", 11, 1), 400, 1000), "proteins");
+    }
+}
