@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Alignment kernel, one thread: biospark (JMH, AlignKernelBenchmark) against parasail_aligner -t 1 on the same
+# FASTA files (AlignWorkloads) and the same schemes, in one run. Prints GCUPS per workload and mode and the ratio.
+# Needs: apt-get install parasail hyperfine. Usage: bench/align-kernel.sh [quick]   (quick: fewer JMH iterations)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+DATA="$ROOT/target/bench-data"
+OUT="$ROOT/target/bench-align"
+mkdir -p "$OUT"
+mvn -q -B -Pbench -DskipTests package
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+java -cp "$CP" org.biospark.bench.AlignWorkloads "$DATA"
+
+residues() { grep -v '^>' "$1" | tr -d '\n' | wc -c; }
+cells() { echo "$(residues "$DATA/$1_queries.fa") * $(residues "$DATA/$1_targets.fa")" | bc; }
+
+# parasail's fastest single-thread functions here (issue 3): nw_scan_profile_16 (global), sw_striped_profile_sat
+# (local, 8 bit with 16/32-bit recomputation). Both orientations (queries as profiles, or the targets) are timed
+# and the faster kept.
+declare -A PARASAIL
+for w in reads mutated protein; do
+  if [[ $w == protein ]]; then flags="-m blosum62 -o 11 -e 1"; else flags="-d -M 1 -X 2 -o 5 -e 2"; fi
+  for mode in global local; do
+    if [[ $mode == global ]]; then func=nw_scan_profile_16; else func=sw_striped_profile_sat; fi
+    best=""
+    for orient in queries targets; do
+      if [[ $orient == queries ]]; then db="$DATA/${w}_targets.fa"; in="$DATA/${w}_queries.fa"
+      else db="$DATA/${w}_queries.fa"; in="$DATA/${w}_targets.fa"; fi
+      hyperfine -N --runs 3 --warmup 1 --export-json "$OUT/parasail_${w}_${mode}_${orient}.json" \
+        "sh -c 'parasail_aligner -x -t 1 $flags -a $func -f $db -g /dev/null < $in'" > /dev/null 2>&1
+      t=$(python3 -c "import json;print(json.load(open('$OUT/parasail_${w}_${mode}_${orient}.json'))['results'][0]['median'])")
+      if [[ -z "$best" ]] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
+    done
+    PARASAIL[$w.$mode]=$(echo "$(cells $w) / $best / 1000000000" | bc -l)
+  done
+done
+
+ITER=(); [[ "${1:-}" == quick ]] && ITER=(-wi 1 -i 2 -w 3 -r 3)
+java -cp "$CP" org.openjdk.jmh.Main AlignKernelBenchmark -p kernel=vector,scalar "${ITER[@]}" \
+  -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1
+
+python3 - "$OUT/jmh.json" <<PY
+import json, sys
+parasail = {$(for k in "${!PARASAIL[@]}"; do printf '"%s": %s, ' "$k" "${PARASAIL[$k]}"; done)}
+ours = {}
+for r in json.load(open(sys.argv[1])):
+    p = r["params"]
+    ours[(p["workload"], p["mode"], p["kernel"])] = r["secondaryMetrics"]["cells"]["score"] / 1e9
+print("%-8s %-7s %14s %14s %16s %10s" % ("workload", "mode", "vector GCUPS", "scalar GCUPS", "parasail GCUPS", "ratio"))
+for w in ("reads", "mutated", "protein"):
+    for m in ("global", "local"):
+        v, s, q = ours.get((w, m, "vector"), 0), ours.get((w, m, "scalar"), 0), parasail[w + "." + m]
+        print("%-8s %-7s %14.2f %14.3f %16.2f %10.2f" % (w, m, v, s, q, v / q if q else 0))
+PY

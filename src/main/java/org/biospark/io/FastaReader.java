@@ -1,0 +1,37 @@
+package org.biospark.io;
+
+/** FASTA: a '>' header, then any number of sequence lines. Blank lines and ';' comment lines are skipped. */
+final class FastaReader extends SequenceReader {
+    FastaReader(LineSource lines, long recordsBefore) {
+        super(lines, recordsBefore);
+    }
+
+    @Override
+    public Format format() {
+        return Format.FASTA;
+    }
+
+    @Override
+    SequenceRecord read() {
+        String header = lines.next();
+        while (header != null && (header.isBlank() || header.startsWith(";"))) {
+            header = lines.next();
+        }
+        if (header == null) {
+            return null;
+        }
+        if (!header.startsWith(">")) {
+            throw lines.error("sequence data before the first '>' header");
+        }
+        long headerLine = lines.lineNumber();
+        StringBuilder sequence = new StringBuilder();
+        for (String line = lines.peek(); line != null && !line.startsWith(">"); line = lines.peek()) {
+            lines.next();
+            if (!line.startsWith(";")) {
+                sequence.append(withoutWhitespace(line));
+            }
+        }
+        records++;
+        return new SequenceRecord(firstWord(header), sequence.toString(), null, records, headerLine);
+    }
+}

@@ -1,0 +1,105 @@
+package org.biospark.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/**
+ * Lines of a text file with their 1-based numbers, for the readers of this package: one line of look-ahead, and
+ * errors that name the file and the line. Binary data (a NUL or another control character) and truncated or
+ * corrupt gzip streams are {@link InvalidInputException}s.
+ */
+final class LineSource implements AutoCloseable {
+    private final BufferedReader reader;
+    private final TruncationGuard guard;
+    private final String file;
+    private long lineNumber;
+    private String peeked;
+    private String raw;
+    private boolean rawLoaded;
+    private boolean hasPeeked;
+
+    /** Lines of {@code reader}; {@code guard} (or null) tells whether a gzip stream underneath ended early. */
+    LineSource(BufferedReader reader, TruncationGuard guard, String file, long firstLineNumber) {
+        this.reader = reader;
+        this.guard = guard;
+        this.file = file;
+        this.lineNumber = firstLineNumber - 1;
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** Number of the line last returned by {@link #next()} (or of the line before the first). */
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    /** The next line without consuming it, or null at the end. */
+    String peek() {
+        if (!hasPeeked) {
+            peeked = read();
+            hasPeeked = true;
+        }
+        return peeked;
+    }
+
+    /** The next line, or null at the end. */
+    String next() {
+        String line = peek();
+        hasPeeked = false;
+        if (line != null) {
+            lineNumber++;
+        }
+        return line;
+    }
+
+    InvalidInputException error(String problem) {
+        return new InvalidInputException(file, lineNumber, problem);
+    }
+
+    private String read() {
+        String line = rawNext();
+        if (guard != null && guard.failure() != null && (line == null || rawPeek() == null)) {
+            // The gzip stream broke: only a line that another line follows is known to be whole.
+            throw new InvalidInputException(file, lineNumber + 1, "truncated or corrupt gzip data ("
+                    + guard.failure().getMessage() + ")", guard.failure());
+        }
+        if (line != null) {
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\r') {
+                    throw new InvalidInputException(file, lineNumber + 1,
+                            String.format("binary data (byte 0x%02x), not a text file", (int) c));
+                }
+            }
+            if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
+                line = line.substring(0, line.length() - 1);
+            }
+        }
+        return line;
+    }
+
+    private String rawNext() {
+        String line = rawPeek();
+        rawLoaded = false;
+        return line;
+    }
+
+    private String rawPeek() {
+        if (!rawLoaded) {
+            try {
+                raw = reader.readLine();
+            } catch (IOException e) {
+                throw new InvalidInputException(file, lineNumber + 1, "cannot read (" + e.getMessage() + ")", e);
+            }
+            rawLoaded = true;
+        }
+        return raw;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

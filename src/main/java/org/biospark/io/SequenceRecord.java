@@ -1,0 +1,16 @@
+package org.biospark.io;
+
+import java.io.Serializable;
+
+/**
+ * One FASTA or FASTQ record as read, before any validation of its residues.
+ *
+ * @param id           the first word of the header ("" when the header has none)
+ * @param sequence     the residues, lines joined, whitespace removed
+ * @param quality      the FASTQ quality string, or null for FASTA
+ * @param recordNumber 1-based position of the record in its file
+ * @param line         1-based line of the record's header in its file
+ */
+public record SequenceRecord(String id, String sequence, String quality, long recordNumber, long line)
+        implements Serializable {
+}
