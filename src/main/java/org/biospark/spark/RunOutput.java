@@ -106,6 +106,12 @@ public final class RunOutput implements AutoCloseable {
         }
     }
 
+    /** Rows of a table written in this run (read from the staging directory before the commit). */
+    public long rowCount(String name) {
+        Path path = committed ? finalTablePath(name) : new Path(staging, name);
+        return spark.read().parquet(path.toString()).count();
+    }
+
     /** Reads a committed table back. */
     public Dataset<Row> readTable(String name) {
         if (!committed) {

@@ -37,6 +37,10 @@ class LauncherIT {
     }
 
     private Outcome launch(String... args) throws IOException, InterruptedException {
+        return launch(Map.of(), args);
+    }
+
+    private Outcome launch(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(PROJECT.resolve("submit/biospark").toString());
         command.addAll(Arrays.asList(args));
@@ -48,6 +52,7 @@ class LauncherIT {
         env.put("PATH", Arrays.stream(env.getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
                 .filter(dir -> !Files.isExecutable(Path.of(dir, "spark-submit")))
                 .collect(Collectors.joining(File.pathSeparator)));
+        env.putAll(extraEnv);
         Path stdout = tmp.resolve("stdout.txt");
         Path stderr = tmp.resolve("stderr.txt");
         Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
@@ -81,6 +86,23 @@ class LauncherIT {
         Files.writeString(tmp.resolve("taken/file"), "x");
         Outcome taken = launch("sumrange", "--to", "10", "--out", "taken");
         assertEquals(2, taken.exitCode(), taken.stderr());
+    }
+
+    @Test
+    void aSparkInstallationIsUsedWhenThereIsOne() throws Exception {
+        // A stand-in for a real distribution: its spark-submit prints what it was given.
+        Path sparkHome = tmp.resolve("spark-dist");
+        Path submit = Files.createDirectories(sparkHome.resolve("bin")).resolve("spark-submit");
+        Files.writeString(submit, "#!/bin/sh\nfor a in \"$@\"; do echo \"arg: $a\"; done\n");
+        assertTrue(submit.toFile().setExecutable(true));
+        Outcome run = launch(Map.of("SPARK_HOME", sparkHome.toString()),
+                "--master", "yarn", "--conf", "spark.executor.memory=8g", "sumrange", "--to", "10", "--out", "x");
+        assertEquals(0, run.exitCode(), run.stderr());
+        List<String> passed = run.stdout().lines().map(l -> l.substring("arg: ".length())).toList();
+        assertEquals(List.of("--master", "yarn", "--conf", "spark.executor.memory=8g", "--class",
+                "org.biospark.cli.Main"), passed.subList(0, 6));
+        assertTrue(passed.get(6).matches(".*/target/biospark-[^/]*\\.jar"), passed.get(6));
+        assertEquals(List.of("sumrange", "--to", "10", "--out", "x"), passed.subList(7, passed.size()));
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.biospark.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.biospark.spark.AlignJob;
+import org.biospark.spark.AlignOptions;
+import org.biospark.spark.AlignResult;
+import org.biospark.spark.SparkSessions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code biospark align}: queries against references, exact optimal scores, Parquet out. */
+@Command(name = "align", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Align every query against every reference (global, semi-global or local; DNA or protein).",
+            "Scores equal parasail's and EMBOSS's. Bad records go to the rejects table with their reason."})
+final class AlignCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--queries", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Query files, directories or globs: FASTA or FASTQ, plain or gzip, any Hadoop file system.")
+    List<String> queries;
+
+    @Option(names = "--references", required = true, paramLabel = "FASTA",
+            description = "Reference FASTA, read on the driver and broadcast to every executor.")
+    String references;
+
+    @Option(names = "--mode", defaultValue = "global", paramLabel = "MODE",
+            description = "global (end gaps penalised), semiglobal (end gaps free) or local. Default: ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Option(names = "--match", paramLabel = "N", description = "Match score (with --mismatch). DNA default: 1.")
+    Integer match;
+
+    @Option(names = "--mismatch", paramLabel = "N", description = "Mismatch score (with --match). DNA default: -2.")
+    Integer mismatch;
+
+    @Option(names = "--matrix", paramLabel = "NAME",
+            description = "Substitution matrix: NUC.4.4 (EDNAFULL), BLOSUM30..100, PAM250. Protein default: BLOSUM62.")
+    String matrix;
+
+    @Option(names = "--gap-open", paramLabel = "N",
+            description = "Cost of a gap's first position; a gap of length k costs open + (k-1) extend. Default: 5 DNA, 11 protein.")
+    Integer gapOpen;
+
+    @Option(names = "--gap-extend", paramLabel = "N", description = "Cost of each further gap position. Default: 2 DNA, 1 protein.")
+    Integer gapExtend;
+
+    @Option(names = "--alphabet", paramLabel = "dna|protein", description = "Default: detected from the references.")
+    String alphabet;
+
+    @Option(names = "--both-strands", description = "DNA: also align each query's reverse complement (strand '-').")
+    boolean bothStrands;
+
+    @Option(names = "--top-k", defaultValue = "0", paramLabel = "K", description = "Keep the K best targets per query (default: all pairs).")
+    int topK;
+
+    @Option(names = "--min-score", paramLabel = "S", description = "Keep only hits scoring at least S.")
+    Integer minScore;
+
+    @Option(names = "--traceback", description = "Add CIGAR, coordinates, identity and similarity to every kept hit.")
+    boolean traceback;
+
+    @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Alignment tasks (default: sized from the work).")
+    int partitions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        AlignOptions options = new AlignOptions(queries, references, output.out, output.overwrite, mode, match, mismatch,
+                matrix, gapOpen, gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions);
+        AlignResult result = AlignJob.run(SparkSessions.getOrCreate("biospark align"), options);
+        print(result, spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    static void print(AlignResult result, PrintWriter out) {
+        Map<String, Long> c = result.counts();
+        out.printf("queries: %d read, %d aligned, %d rejected%n", c.get("query_records"), c.get("queries_aligned"),
+                c.get("queries_rejected"));
+        out.printf("references: %d read, %d used, %d rejected%n", c.get("reference_records"), c.get("references_used"),
+                c.get("references_rejected"));
+        out.printf("alignments: %d rows in %s/alignments (rejects in %s/rejects)%n", c.get("alignments"),
+                result.outputDirectory(), result.outputDirectory());
+        out.flush();
+    }
+}

@@ -1,0 +1,315 @@
+package org.biospark.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.biospark.UsageException;
+import org.biospark.align.AlignmentMode;
+import org.biospark.align.GapPenalty;
+import org.biospark.align.ScoreMatrix;
+import org.biospark.align.Scoring;
+import org.biospark.io.InvalidInputException;
+import org.biospark.io.SequenceReader;
+
+import scala.Tuple2;
+
+/**
+ * {@code align}: every query against every reference on Spark. References are read on the driver and broadcast;
+ * queries are streamed from their files by the executors, checked (bad records go to {@code rejects/} with their
+ * reason, duplicate ids after their first occurrence too), placed in partitions of equal cost and aligned in
+ * vector batches. Every query record ends up exactly once in the results or in the rejects, and the job checks it.
+ */
+public final class AlignJob {
+    /** Largest reference set that is broadcast (encoded bytes). */
+    public static final long MAX_REFERENCE_BYTES = 1L << 30;
+    /** Alignment cells per task that the default partition count aims at. */
+    static final double CELLS_PER_TASK = 5e9;
+
+    private AlignJob() {
+    }
+
+    public static AlignResult run(SparkSession spark, AlignOptions options) {
+        RunManifest manifest = new RunManifest("align", spark);
+        try (RunOutput output = RunOutput.open(spark, options.out(), options.overwrite())) {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            Configuration conf = spark.sparkContext().hadoopConfiguration();
+
+            List<SourcedRecord> referenceRecords = readOnDriver(options.references(), conf);
+            Scoring scoring = scoring(options, referenceRecords);
+            AlignmentMode mode = switch (options.mode()) {
+                case "local" -> AlignmentMode.LOCAL;
+                case "semiglobal" -> AlignmentMode.SEMI_GLOBAL;
+                default -> AlignmentMode.GLOBAL;
+            };
+            if (options.bothStrands() && !scoring.matrix().nucleotide()) {
+                throw new UsageException("--both-strands needs DNA; the scoring is " + scoring.matrix().name());
+            }
+            List<Reject> referenceRejects = new ArrayList<>();
+            ReferenceSet references = references(referenceRecords, scoring.matrix(), referenceRejects);
+            AlignSettings settings = new AlignSettings(scoring, mode, options.bothStrands(), options.topK(),
+                    options.minScore() == null ? Integer.MIN_VALUE : options.minScore(), options.traceback());
+            Broadcast<ReferenceSet> broadcast = jsc.broadcast(references);
+
+            List<FileStatus> queryFiles = expand(options.queries(), conf);
+            record(manifest, options, settings, queryFiles, conf);
+
+            jsc.setJobDescription("align: reading queries");
+            JavaRDD<SourcedRecord> reads = jsc.binaryFiles(String.join(",", options.queries()),
+                            Math.max(1, queryFiles.size()))
+                    .flatMap(SequenceFiles::records)
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            long read = reads.count();
+
+            ScoreMatrix matrix = scoring.matrix();
+            boolean bothStrands = options.bothStrands();
+            JavaRDD<Tuple2<SourcedRecord, String>> checked = reads.map(r ->
+                    new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)));
+            JavaRDD<Reject> invalid = checked.filter(t -> t._2() != null).map(t -> Reject.of(t._1(), t._2()));
+            JavaRDD<Iterable<SourcedRecord>> sameId = checked.filter(t -> t._2() == null)
+                    .mapToPair(t -> new Tuple2<>(t._1().record().id(), t._1()))
+                    .groupByKey().values()
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            JavaRDD<SourcedRecord> unique = sameId.map(AlignJob::first);
+            JavaRDD<Reject> duplicates = sameId.flatMap(group -> AlignJob.later(group).iterator());
+
+            jsc.setJobDescription("align: rejects");
+            JavaRDD<Reject> queryRejects = invalid.union(duplicates);
+            output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
+                    queryRejects.union(jsc.parallelize(referenceRejects, 1)).map(Reject::toRow), RejectsSchema.SCHEMA));
+            long rejected = queryRejects.count();
+
+            jsc.setJobDescription("align: balancing");
+            Map<Integer, Long> lengths = unique.map(r -> r.record().sequence().length()).countByValue();
+            long aligned = lengths.values().stream().mapToLong(Long::longValue).sum();
+            if (read != aligned + rejected) {
+                throw new IllegalStateException("record accounting broken: read " + read + ", aligned " + aligned
+                        + ", rejected " + rejected + ": this is a bug");
+            }
+            int partitions = partitions(options, lengths, references, jsc.defaultParallelism());
+            CostPartitioner partitioner = new CostPartitioner(lengths, partitions);
+
+            jsc.setJobDescription("align: aligning " + aligned + " queries against " + references.ids().size()
+                    + " references in " + partitions + " tasks");
+            JavaRDD<Row> rows = unique
+                    .mapToPair(r -> new Tuple2<>(CostPartitioner.key(r.record().sequence().length(), r.record().id()), r))
+                    .partitionBy(partitioner)
+                    .values()
+                    .mapPartitions(queries -> AlignTask.alignPartition(queries, broadcast.value(), settings));
+            Dataset<Row> alignments = spark.createDataFrame(rows,
+                    settings.traceback() ? AlignmentsSchema.WITH_TRACEBACK : AlignmentsSchema.SCORES);
+            output.writeTable(AlignmentsSchema.TABLE, alignments);
+
+            reads.unpersist(false);
+            sameId.unpersist(false);
+            manifest.count("query_records", read).count("queries_aligned", aligned).count("queries_rejected", rejected)
+                    .count("reference_records", referenceRecords.size())
+                    .count("references_used", references.ids().size())
+                    .count("references_rejected", referenceRejects.size())
+                    .count("partitions", partitions)
+                    .count(AlignmentsSchema.TABLE, output.rowCount(AlignmentsSchema.TABLE))
+                    .count(RejectsSchema.TABLE, output.rowCount(RejectsSchema.TABLE))
+                    .finish();
+            output.writeManifest(manifest);
+            output.commit();
+            return new AlignResult(output.directory().toString(), output.readTable(AlignmentsSchema.TABLE),
+                    output.readTable(RejectsSchema.TABLE), manifest.counts());
+        }
+    }
+
+    private static SourcedRecord first(Iterable<SourcedRecord> group) {
+        SourcedRecord first = null;
+        for (SourcedRecord r : group) {
+            if (first == null || SourcedRecord.compareByOrigin(r, first) < 0) {
+                first = r;
+            }
+        }
+        return first;
+    }
+
+    private static List<Reject> later(Iterable<SourcedRecord> group) {
+        SourcedRecord first = first(group);
+        List<Reject> rejects = new ArrayList<>();
+        for (SourcedRecord r : group) {
+            if (r != first) {
+                rejects.add(Reject.of(r, "duplicate id (first in " + first.source() + " at line "
+                        + first.record().line() + ")"));
+            }
+        }
+        return rejects;
+    }
+
+    private static List<SourcedRecord> readOnDriver(String file, Configuration conf) {
+        Path path = new Path(file);
+        List<SourcedRecord> records = new ArrayList<>();
+        try {
+            FileSystem fs = path.getFileSystem(conf);
+            if (!fs.exists(path)) {
+                throw new InvalidInputException(file, "the reference file does not exist");
+            }
+            try (SequenceReader reader = SequenceReader.open(fs.open(path), file)) {
+                reader.forEachRemaining(r -> records.add(new SourcedRecord(file, r)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return records;
+    }
+
+    /** Valid, unique references encoded; the others go to {@code rejects} with their reason. */
+    private static ReferenceSet references(List<SourcedRecord> records, ScoreMatrix matrix, List<Reject> rejects) {
+        List<String> ids = new ArrayList<>();
+        List<byte[]> sequences = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        long bytes = 0;
+        for (SourcedRecord r : records) {
+            String problem = QueryChecks.problem(r.record(), matrix, false);
+            if (problem == null && !seen.add(r.record().id())) {
+                problem = "duplicate reference id";
+            }
+            if (problem != null) {
+                rejects.add(Reject.of(r, problem));
+                continue;
+            }
+            ids.add(r.record().id());
+            sequences.add(matrix.encode(r.record().sequence()));
+            bytes += r.record().sequence().length();
+        }
+        if (bytes > MAX_REFERENCE_BYTES) {
+            throw new InvalidInputException(records.get(0).source(), "the references hold " + bytes
+                    + " residues, more than the " + MAX_REFERENCE_BYTES + " that can be broadcast to every executor;"
+                    + " split them into several runs");
+        }
+        if (ids.isEmpty()) {
+            throw new InvalidInputException(records.isEmpty() ? "references" : records.get(0).source(),
+                    "no usable reference sequence (" + rejects.size() + " rejected)");
+        }
+        return new ReferenceSet(List.copyOf(ids), List.copyOf(sequences));
+    }
+
+    private static Scoring scoring(AlignOptions o, List<SourcedRecord> references) {
+        boolean dna;
+        ScoreMatrix matrix = null;
+        if (o.matrix() != null) {
+            try {
+                matrix = ScoreMatrix.named(o.matrix());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            dna = matrix.nucleotide();
+            if (o.alphabet() != null && dna != o.alphabet().equals("dna")) {
+                throw new UsageException("--matrix " + o.matrix() + " does not score " + o.alphabet());
+            }
+        } else {
+            dna = o.alphabet() != null ? o.alphabet().equals("dna") : looksLikeDna(references);
+            if (o.match() != null) {
+                matrix = dna ? ScoreMatrix.dna(o.match(), o.mismatch()) : ScoreMatrix.protein(o.match(), o.mismatch());
+            } else {
+                matrix = dna ? ScoreMatrix.dna(1, -2) : ScoreMatrix.named("BLOSUM62");
+            }
+        }
+        GapPenalty gaps;
+        try {
+            gaps = o.gapOpen() != null ? new GapPenalty(o.gapOpen(), o.gapExtend())
+                    : dna ? new GapPenalty(5, 2) : new GapPenalty(11, 1);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new Scoring(matrix, gaps);
+    }
+
+    /**
+     * DNA when at least 90% of the references' residues are A, C, G, T, U or N (in proteins those letters make up
+     * about a quarter), so that one bad record cannot turn a DNA run into a protein run.
+     */
+    static boolean looksLikeDna(List<SourcedRecord> references) {
+        long nucleotides = 0;
+        long total = 0;
+        for (SourcedRecord r : references) {
+            String s = r.record().sequence();
+            total += s.length();
+            for (int i = 0; i < s.length(); i++) {
+                nucleotides += "ACGTUNacgtun".indexOf(s.charAt(i)) >= 0 ? 1 : 0;
+            }
+        }
+        return total > 0 && nucleotides >= 0.9 * total;
+    }
+
+    private static List<FileStatus> expand(List<String> patterns, Configuration conf) {
+        List<FileStatus> files = new ArrayList<>();
+        try {
+            for (String pattern : patterns) {
+                Path path = new Path(pattern);
+                FileStatus[] matches = path.getFileSystem(conf).globStatus(path);
+                if (matches == null || matches.length == 0) {
+                    throw new InvalidInputException(pattern, "no query file matches");
+                }
+                for (FileStatus match : matches) {
+                    if (match.isDirectory()) {
+                        for (FileStatus child : path.getFileSystem(conf).listStatus(match.getPath())) {
+                            if (child.isFile() && !child.getPath().getName().startsWith(".")
+                                    && !child.getPath().getName().startsWith("_")) {
+                                files.add(child);
+                            }
+                        }
+                    } else {
+                        files.add(match);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the query files", e);
+        }
+        if (files.isEmpty()) {
+            throw new InvalidInputException(String.join(",", patterns), "no query files found");
+        }
+        return files;
+    }
+
+    private static void record(RunManifest manifest, AlignOptions o, AlignSettings s, List<FileStatus> queryFiles,
+                               Configuration conf) {
+        manifest.parameter("mode", o.mode()).parameter("matrix", s.scoring().matrix().name())
+                .parameter("gap_open", s.scoring().gaps().open()).parameter("gap_extend", s.scoring().gaps().extend())
+                .parameter("both_strands", o.bothStrands()).parameter("top_k", o.topK())
+                .parameter("min_score", o.minScore()).parameter("traceback", o.traceback())
+                .parameter("queries", o.queries()).parameter("references", o.references());
+        try {
+            Path reference = new Path(o.references());
+            manifest.input("references", o.references(), reference.getFileSystem(conf));
+            for (FileStatus f : queryFiles) {
+                manifest.input("queries", f.getPath().toString(), f.getPath().getFileSystem(conf));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int partitions(AlignOptions o, Map<Integer, Long> lengths, ReferenceSet references, int cores) {
+        if (o.partitions() > 0) {
+            return o.partitions();
+        }
+        double cells = 0;
+        for (Map.Entry<Integer, Long> e : lengths.entrySet()) {
+            cells += (double) e.getKey() * e.getValue() * references.residues() * (o.bothStrands() ? 2 : 1);
+        }
+        long queries = lengths.values().stream().mapToLong(Long::longValue).sum();
+        int byWork = (int) Math.min(Integer.MAX_VALUE, Math.ceil(cells / CELLS_PER_TASK));
+        return (int) Math.max(1, Math.min(Math.max(queries, 1), Math.max(4L * cores, byWork)));
+    }
+}

@@ -1,0 +1,90 @@
+package org.biospark.spark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.biospark.align.Aligner;
+import org.biospark.align.Alignment;
+import org.biospark.align.ReverseComplement;
+import org.biospark.align.Traceback;
+
+/**
+ * Executor side: aligns one partition's queries (sorted by length, so the vector kernel's batches share lengths)
+ * against every reference, on one or both strands, keeps the hits the settings ask for, and returns them as rows of
+ * {@link AlignmentsSchema}. Hits of a query are ordered by score (high first), then reference order, '+' before '-'.
+ */
+final class AlignTask {
+    private record Hit(int query, int reference, boolean reverse, int score) {
+    }
+
+    private AlignTask() {
+    }
+
+    static Iterator<Row> alignPartition(Iterator<SourcedRecord> input, ReferenceSet references, AlignSettings settings) {
+        List<SourcedRecord> queries = new ArrayList<>();
+        input.forEachRemaining(queries::add);
+        queries.sort(Comparator.comparingInt((SourcedRecord q) -> q.record().sequence().length())
+                .thenComparing(q -> q.record().id()));
+        Aligner aligner = new Aligner(settings.scoring(), settings.mode());
+        byte[][] forward = new byte[queries.size()][];
+        byte[][] reverse = settings.bothStrands() ? new byte[queries.size()][] : null;
+        for (int q = 0; q < forward.length; q++) {
+            String sequence = queries.get(q).record().sequence();
+            forward[q] = aligner.encode(sequence);
+            if (reverse != null) {
+                reverse[q] = aligner.encode(ReverseComplement.of(sequence));
+            }
+        }
+        int strands = reverse == null ? 1 : 2;
+        int[][] scores = new int[references.sequences().size() * strands][];
+        for (int r = 0; r < references.sequences().size(); r++) {
+            byte[] target = references.sequences().get(r);
+            scores[r * strands] = aligner.scores(forward, target);
+            if (reverse != null) {
+                scores[r * strands + 1] = aligner.scores(reverse, target);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        List<Hit> hits = new ArrayList<>();
+        for (int q = 0; q < forward.length; q++) {
+            hits.clear();
+            for (int s = 0; s < scores.length; s++) {
+                int score = scores[s][q];
+                if (score >= settings.minScore()) {
+                    hits.add(new Hit(q, s / strands, s % strands == 1, score));
+                }
+            }
+            hits.sort(Comparator.comparingInt(Hit::score).reversed()
+                    .thenComparingInt(Hit::reference).thenComparing(Hit::reverse));
+            int keep = settings.topK() > 0 ? Math.min(settings.topK(), hits.size()) : hits.size();
+            for (Hit hit : hits.subList(0, keep)) {
+                rows.add(row(hit, queries.get(q), forward[q], reverse == null ? null : reverse[q], references, settings));
+            }
+        }
+        return rows.iterator();
+    }
+
+    private static Row row(Hit hit, SourcedRecord query, byte[] forward, byte[] reverse, ReferenceSet references,
+                           AlignSettings settings) {
+        String queryId = query.record().id();
+        int queryLength = forward.length;
+        byte[] target = references.sequences().get(hit.reference());
+        String targetId = references.ids().get(hit.reference());
+        String strand = hit.reverse() ? "-" : "+";
+        if (!settings.traceback()) {
+            return RowFactory.create(queryId, queryLength, targetId, target.length, strand, hit.score());
+        }
+        Alignment a = Traceback.align(hit.reverse() ? reverse : forward, target, settings.scoring(), settings.mode());
+        if (a.score() != hit.score()) {
+            throw new IllegalStateException("traceback score " + a.score() + " differs from the kernel's "
+                    + hit.score() + " for " + queryId + " against " + targetId + ": this is a bug");
+        }
+        return RowFactory.create(queryId, queryLength, targetId, target.length, strand, hit.score(), a.identity(),
+                a.similarity(), a.cigar(), a.queryStart(), a.queryEnd(), a.targetStart(), a.targetEnd());
+    }
+
+}

@@ -1,0 +1,22 @@
+package org.biospark.spark;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The Parquet table {@code rejects/}: every input record that was not used, with the reason. */
+public final class RejectsSchema {
+    public static final String TABLE = "rejects";
+
+    public static final StructField SOURCE = DataTypes.createStructField("source", DataTypes.StringType, false);
+    public static final StructField RECORD_NUMBER = DataTypes.createStructField("record_number", DataTypes.LongType, false);
+    public static final StructField LINE = DataTypes.createStructField("line", DataTypes.LongType, false);
+    public static final StructField ID = DataTypes.createStructField("id", DataTypes.StringType, false);
+    public static final StructField REASON = DataTypes.createStructField("reason", DataTypes.StringType, false);
+
+    public static final StructType SCHEMA = DataTypes.createStructType(new StructField[] {
+        SOURCE, RECORD_NUMBER, LINE, ID, REASON});
+
+    private RejectsSchema() {
+    }
+}

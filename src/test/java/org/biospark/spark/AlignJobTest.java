@@ -1,0 +1,167 @@
+package org.biospark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.biospark.TestSpark;
+import org.biospark.io.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlignJobTest {
+    private final SparkSession spark = TestSpark.session();
+
+    @TempDir
+    Path tmp;
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(AlignJobTest.class.getResource("/golden/align/" + name).toURI());
+    }
+
+    private static Map<String, Long> golden(Path tsv) throws IOException {
+        Map<String, Long> scores = new HashMap<>();
+        for (String line : Files.readAllLines(tsv)) {
+            String[] f = line.split("\t");
+            if (f.length == 2) {
+                scores.put(f[0] + " ref", Long.parseLong(f[1]));
+            } else if (!f[0].equals("query")) {
+                scores.put(f[0] + " " + f[1], Long.parseLong(f[2]));
+            }
+        }
+        return scores;
+    }
+
+    private static Map<String, Long> scores(AlignResult result) {
+        return result.alignments().collectAsList().stream().collect(Collectors.toMap(
+                r -> r.getString(0) + " " + r.getString(2), r -> (long) r.getInt(5)));
+    }
+
+    private AlignOptions options(List<String> queries, String references, String mode, String matrix, boolean both,
+                                 int topK, boolean traceback) {
+        return new AlignOptions(queries, references, tmp.resolve("out-" + System.nanoTime()).toString(), false, mode,
+                null, null, matrix, null, null, null, both, topK, null, traceback, 0);
+    }
+
+    @Test
+    void theBlogWorkloadGivesParasailsScores() throws Exception {
+        AlignResult result = AlignJob.run(spark, options(List.of(resource("blog/queries.fa").toString()),
+                resource("blog/ref.fa").toString(), "global", null, false, 0, false));
+        assertEquals(golden(resource("blog/parasail_nw_endgaps_penalised.tsv")), scores(result));
+        assertEquals(1000L, result.counts().get("query_records"));
+        assertEquals(0L, result.counts().get("queries_rejected"));
+    }
+
+    @Test
+    void proteinLocalWithTracebackGivesParasailsScores() throws Exception {
+        AlignResult result = AlignJob.run(spark, options(List.of(resource("protein_queries.fa").toString()),
+                resource("protein_targets.fa").toString(), "local", "BLOSUM62", false, 0, true));
+        assertEquals(golden(resource("protein_blosum62_local_parasail.tsv")), scores(result));
+        for (Row row : result.alignments().collectAsList()) {
+            String cigar = row.getString(row.fieldIndex(AlignmentsSchema.CIGAR.name()));
+            int queryStart = row.getInt(row.fieldIndex(AlignmentsSchema.QUERY_START.name()));
+            int queryEnd = row.getInt(row.fieldIndex(AlignmentsSchema.QUERY_END.name()));
+            assertTrue(row.getInt(5) == 0 || (!cigar.isEmpty() && queryStart <= queryEnd), row.toString());
+        }
+    }
+
+    @Test
+    void everyRecordIsCountedOnceInResultsOrRejects() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("queries"));
+        Files.writeString(dir.resolve("a.fa"), ">good1\nACGTACGTAC\n>empty\n\n>bad_residue\nACGTXACG\n>dup\nACGTTT\n"
+                + ">\nACGT\n>good2 with description\nacgtnacgt\n");
+        Files.writeString(dir.resolve("b.fq"), "@dup\nACGTAA\n+\nIIIIII\n@short_quality\nACGT\n+\nIII\n@good3\nTTTT\n+\nIIII\n");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("c.fa.gz")))) {
+            out.write(">good4\nGGGGCCCC\n>good5\nAC\n".getBytes());
+        }
+        Path refs = Files.writeString(tmp.resolve("refs.fa"), ">r1\nACGTACGTACGTTTGG\n>r2\nGGGGCCCCAAAA\n>r1\nAAAA\n>r3\nACGTQ\n");
+        AlignResult result = AlignJob.run(spark, options(List.of(dir.toString()), refs.toString(), "semiglobal",
+                null, false, 0, false));
+
+        Map<String, Long> c = result.counts();
+        assertEquals(11L, c.get("query_records")); // 6 in a.fa, 3 in b.fq, 2 in c.fa.gz
+        assertEquals(6L, c.get("queries_aligned")); // good1..5 and the first dup
+        assertEquals(5L, c.get("queries_rejected"));
+        assertEquals(c.get("query_records"), c.get("queries_aligned") + c.get("queries_rejected"));
+        assertEquals(2L, c.get("references_used"));
+        assertEquals(2L, c.get("references_rejected"));
+        assertEquals(12L, c.get("alignments")); // 6 queries x 2 references
+
+        Map<String, String> reasons = result.rejects().collectAsList().stream().collect(Collectors.toMap(
+                r -> r.getString(3) + "@" + Path.of(r.getString(0).replace("file:", "")).getFileName(),
+                r -> r.getString(4)));
+        assertEquals("empty sequence", reasons.get("empty@a.fa"));
+        assertTrue(reasons.get("bad_residue@a.fa").contains("'X' at position 5"), reasons.toString());
+        assertEquals("empty id", reasons.get("@a.fa"));
+        assertTrue(reasons.get("dup@b.fq").startsWith("duplicate id (first in "), reasons.toString());
+        assertTrue(reasons.get("dup@b.fq").contains("a.fa at line 7"), reasons.toString());
+        assertEquals("quality length 3 differs from sequence length 4", reasons.get("short_quality@b.fq"));
+        assertEquals("duplicate reference id", reasons.get("r1@refs.fa"));
+        assertTrue(reasons.get("r3@refs.fa").contains("'Q' at position 5"), reasons.toString());
+        Row line = result.rejects().filter("id = 'bad_residue'").first();
+        assertEquals(5L, line.getLong(line.fieldIndex(RejectsSchema.LINE.name())));
+        assertEquals(3L, line.getLong(line.fieldIndex(RejectsSchema.RECORD_NUMBER.name())));
+    }
+
+    @Test
+    void topKAndBothStrands() throws IOException {
+        Path queries = Files.writeString(tmp.resolve("q.fa"), ">fwd\nACGTTGCAAGGCTT\n>rev\nAAGCCTTGCAACGT\n");
+        Path refs = Files.writeString(tmp.resolve("r.fa"), ">target\nACGTTGCAAGGCTT\n>other\nTTTTTTTTTTTTTT\n");
+        AlignResult both = AlignJob.run(spark, options(List.of(queries.toString()), refs.toString(), "global", null,
+                true, 1, false));
+        List<Row> rows = both.alignments().orderBy("query_id").collectAsList();
+        assertEquals(2, rows.size(), "top-k 1 keeps one hit per query over both strands");
+        assertEquals("fwd", rows.get(0).getString(0));
+        assertEquals("+", rows.get(0).getString(4));
+        assertEquals(14, rows.get(0).getInt(5));
+        assertEquals("rev", rows.get(1).getString(0));
+        assertEquals("-", rows.get(1).getString(4), "the reverse complement of 'rev' is the target");
+        assertEquals(14, rows.get(1).getInt(5));
+
+        AlignResult all = AlignJob.run(spark, options(List.of(queries.toString()), refs.toString(), "global", null,
+                true, 0, false));
+        assertEquals(8L, all.alignments().count(), "2 queries x 2 references x 2 strands");
+    }
+
+    @Test
+    void aGlobMatchesSeveralFiles() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("glob"));
+        List<String> lines = Files.readAllLines(resource("blog/queries.fa"));
+        Files.write(dir.resolve("part1.fa"), lines.subList(0, 1000));
+        Files.write(dir.resolve("part2.fa"), lines.subList(1000, lines.size()));
+        AlignResult result = AlignJob.run(spark, options(List.of(dir.resolve("part*.fa").toString()),
+                resource("blog/ref.fa").toString(), "local", null, false, 0, false));
+        assertEquals(golden(resource("blog/parasail_sw.tsv")), scores(result));
+    }
+
+    @Test
+    void aMalformedFileStopsTheJobAndLeavesNothing() throws IOException {
+        Path bad = Files.writeString(tmp.resolve("bad.fq"), "@r1\nACGT\n+\nIIII\n@r2\nACGT\nIIII\n@r3\nA\n+\nI\n");
+        Path refs = Files.writeString(tmp.resolve("r.fa"), ">t\nACGT\n");
+        Path out = tmp.resolve("never");
+        Exception e = assertThrows(Exception.class, () -> AlignJob.run(spark, new AlignOptions(List.of(bad.toString()),
+                refs.toString(), out.toString(), false, "global", null, null, null, null, null, null, false, 0, null,
+                false, 0)));
+        Throwable cause = org.biospark.cli.ErrorReporterAccess.userError(e);
+        assertTrue(cause instanceof InvalidInputException, "expected bad input, got " + e);
+        assertTrue(cause.getMessage().contains("at line 7 of"), cause.getMessage());
+        assertFalse(Files.exists(out));
+        try (var entries = Files.list(tmp)) {
+            assertTrue(entries.noneMatch(p -> p.getFileName().toString().contains("staging")));
+        }
+    }
+}
