@@ -78,7 +78,8 @@ final class VectorBatchAligner {
         // Lanes whose query ends at a given row: where a free target suffix is read, column by column.
         int[] endRows = endRows(queries, first, count);
         VectorMask<Short>[] endMasks = endMasks(queries, first, count, endRows);
-        ShortVector best = initialBest(queries, first, count, mode, open, extend);
+        // The running best per lane lives in an array: a vector carried across both loops gets boxed by C2.
+        short[] best = initialBest(queries, first, count, mode, open, extend);
 
         ShortVector openV = ShortVector.broadcast(SPECIES, (short) open);
         ShortVector extendV = ShortVector.broadcast(SPECIES, (short) extend);
@@ -93,18 +94,20 @@ final class VectorBatchAligner {
             ShortVector up = ShortVector.broadcast(SPECIES, (short) ScalarAligner.boundary(j + 1, freeTop, open, extend));
             ShortVector f = negV;
             if (local) {
+                ShortVector columnBest = zero;
                 for (int offset = 0; offset < rows * LANES; offset += LANES) {
                     ShortVector left = ShortVector.fromArray(SPECIES, h, offset);
                     ShortVector eV = left.sub(openV).max(ShortVector.fromArray(SPECIES, e, offset).sub(extendV));
                     f = up.sub(openV).max(f.sub(extendV));
                     ShortVector cell = diagonal.add(ShortVector.fromArray(SPECIES, column, offset))
                             .max(eV.max(f)).max(zero);
-                    best = best.max(cell);
+                    columnBest = columnBest.max(cell);
                     cell.intoArray(h, offset);
                     eV.intoArray(e, offset);
                     diagonal = left;
                     up = cell;
                 }
+                ShortVector.fromArray(SPECIES, best, 0).max(columnBest).intoArray(best, 0);
             } else {
                 for (int offset = 0; offset < rows * LANES; offset += LANES) {
                     ShortVector left = ShortVector.fromArray(SPECIES, h, offset);
@@ -117,17 +120,19 @@ final class VectorBatchAligner {
                     up = cell;
                 }
                 if (trackSuffix) {
+                    ShortVector suffixBest = ShortVector.fromArray(SPECIES, best, 0);
                     for (int r = 0; r < endRows.length; r++) {
                         ShortVector last = ShortVector.fromArray(SPECIES, h, endRows[r] * LANES);
-                        best = best.blend(best.max(last), endMasks[r]);
+                        suffixBest = suffixBest.blend(suffixBest.max(last), endMasks[r]);
                     }
+                    suffixBest.intoArray(best, 0);
                 }
             }
         }
 
         for (int l = 0; l < count; l++) {
             int length = queries[first + l].length;
-            int score = best.lane(l);
+            int score = best[l];
             if (!local) {
                 score = Math.max(score, h[(length - 1) * LANES + l]);
                 if (mode.freeQuerySuffix()) {
@@ -177,18 +182,18 @@ final class VectorBatchAligner {
     }
 
     /** Local: 0. Free target suffix: the first column's value at each lane's last row. Otherwise minus infinity. */
-    private static ShortVector initialBest(byte[][] queries, int first, int count, AlignmentMode mode, int open,
-                                           int extend) {
-        if (mode.local()) {
-            return ShortVector.zero(SPECIES);
-        }
+    private static short[] initialBest(byte[][] queries, int first, int count, AlignmentMode mode, int open,
+                                       int extend) {
         short[] start = new short[LANES];
+        if (mode.local()) {
+            return start;
+        }
         java.util.Arrays.fill(start, NEG);
         if (mode.freeTargetSuffix()) {
             for (int l = 0; l < count; l++) {
                 start[l] = (short) ScalarAligner.boundary(queries[first + l].length, mode.freeQueryPrefix(), open, extend);
             }
         }
-        return ShortVector.fromArray(SPECIES, start, 0);
+        return start;
     }
 }
