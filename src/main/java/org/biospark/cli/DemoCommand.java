@@ -1,15 +1,22 @@
 package org.biospark.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.biospark.UsageException;
+import org.biospark.spark.AlignJob;
+import org.biospark.spark.AlignOptions;
+import org.biospark.spark.AlignResult;
 import org.biospark.spark.SparkSessions;
 import org.biospark.spark.SumRangeEngine;
 import org.biospark.spark.SumRangeJob;
@@ -50,10 +57,36 @@ final class DemoCommand implements Callable<Integer> {
         SumRangeCommand.print(SumRangeJob.run(spark, new SumRangeOptions(0, SUMRANGE_TO, 0, SumRangeEngine.SPARK, 0,
                 out.resolve("sumrange").toString(), true)), console);
 
+        Path queries = extract("blog_queries.fa", out);
+        Path reference = extract("blog_reference.fa", out);
+        console.printf("%n== align: 1,000 x 64 bp against a 16S rRNA start (global, +1/-2, gaps 5/2, with traceback)%n");
+        AlignResult aligned = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), reference.toString(),
+                out.resolve("align").toString(), true, "global", 1, -2, null, 5, 2, "dna", false, 0, null, true, 0));
+        AlignCommand.print(aligned, console);
+        console.println("best five:");
+        aligned.alignments().orderBy(functions.desc("score"), functions.asc("query_id")).limit(5)
+                .select("query_id", "target_id", "score", "identity", "cigar")
+                .collectAsList().forEach(row -> console.printf("  %s%n", row.mkString("\t")));
+
         console.printf("%nDemo results are in %s; read them with Spark SQL, e.g. spark.read().parquet(\"%s\")%n",
-                out.toAbsolutePath(), out.resolve("sumrange").resolve("sumrange").toAbsolutePath());
+                out.toAbsolutePath(), out.resolve("align").resolve("alignments").toAbsolutePath());
         console.flush();
         return ExitCodes.OK;
+    }
+
+    /** Copies a sample file out of the jar into the demo's directory, so that Spark can read it like any file. */
+    private static Path extract(String name, Path out) {
+        Path target = out.resolve("samples").resolve(name);
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/org/biospark/samples/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("sample " + name + " is missing from the jar");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sample " + target, e);
+        }
     }
 
     private static void prepare(Path out) {

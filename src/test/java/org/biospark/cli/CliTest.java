@@ -101,6 +101,8 @@ class CliTest {
         Path demo = tmp.resolve("demo");
         assertEquals(ExitCodes.OK, run("demo", "--out", demo.toString()));
         assertTrue(Files.exists(demo.resolve("sumrange").resolve("_manifest.json")));
+        assertTrue(Files.exists(demo.resolve("align").resolve("_manifest.json")));
+        assertTrue(out.toString().contains("queries: 1000 read, 1000 aligned, 0 rejected"), out.toString());
         assertEquals(ExitCodes.OK, run("demo", "--out", demo.toString()), "a second demo replaces the first");
 
         Path other = Files.createDirectories(tmp.resolve("other"));
