@@ -71,13 +71,18 @@ final class AlignCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Alignment tasks (default: sized from the work).")
     int partitions;
 
+    @Option(names = "--split-size", defaultValue = "128", paramLabel = "MB",
+            description = "Plain query files larger than this are read by several tasks (default: ${DEFAULT-VALUE} MB).")
+    long splitMegabytes;
+
     @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
         AlignOptions options = new AlignOptions(queries, references, output.out, output.overwrite, mode, match, mismatch,
-                matrix, gapOpen, gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions);
+                matrix, gapOpen, gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions,
+                splitMegabytes << 20);
         AlignResult result = AlignJob.run(SparkSessions.getOrCreate("biospark align"), options);
         print(result, spec.commandLine().getOut());
         return ExitCodes.OK;

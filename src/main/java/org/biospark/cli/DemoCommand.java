@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         Path reference = extract("blog_reference.fa", out);
         console.printf("%n== align: 1,000 x 64 bp against a 16S rRNA start (global, +1/-2, gaps 5/2, with traceback)%n");
         AlignResult aligned = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), reference.toString(),
-                out.resolve("align").toString(), true, "global", 1, -2, null, 5, 2, "dna", false, 0, null, true, 0));
+                out.resolve("align").toString(), true, "global", 1, -2, null, 5, 2, "dna", false, 0, null, true, 0, 0));
         AlignCommand.print(aligned, console);
         console.println("best five:");
         aligned.alignments().orderBy(functions.desc("score"), functions.asc("query_id")).limit(5)

@@ -2,8 +2,8 @@ package org.biospark.io;
 
 /** FASTA: a '>' header, then any number of sequence lines. Blank lines and ';' comment lines are skipped. */
 final class FastaReader extends SequenceReader {
-    FastaReader(LineSource lines, long recordsBefore) {
-        super(lines, recordsBefore);
+    FastaReader(LineSource lines, long recordsBefore, long end) {
+        super(lines, recordsBefore, end);
     }
 
     @Override
@@ -13,13 +13,15 @@ final class FastaReader extends SequenceReader {
 
     @Override
     SequenceRecord read() {
-        String header = lines.next();
+        String header = lines.peek();
         while (header != null && (header.isBlank() || header.startsWith(";"))) {
-            header = lines.next();
+            lines.next();
+            header = lines.peek();
         }
-        if (header == null) {
+        if (header == null || lines.peekOffset() >= end) {
             return null;
         }
+        lines.next();
         if (!header.startsWith(">")) {
             throw lines.error("sequence data before the first '>' header");
         }

@@ -6,8 +6,8 @@ package org.biospark.io;
  * caller to reject.
  */
 final class FastqReader extends SequenceReader {
-    FastqReader(LineSource lines, long recordsBefore) {
-        super(lines, recordsBefore);
+    FastqReader(LineSource lines, long recordsBefore, long end) {
+        super(lines, recordsBefore, end);
     }
 
     @Override
@@ -17,13 +17,15 @@ final class FastqReader extends SequenceReader {
 
     @Override
     SequenceRecord read() {
-        String header = lines.next();
+        String header = lines.peek();
         while (header != null && header.isBlank()) {
-            header = lines.next();
+            lines.next();
+            header = lines.peek();
         }
-        if (header == null) {
+        if (header == null || lines.peekOffset() >= end) {
             return null;
         }
+        lines.next();
         if (!header.startsWith("@")) {
             throw lines.error("expected a FASTQ header starting with '@'");
         }

@@ -1,6 +1,5 @@
 package org.biospark.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 
 /**
@@ -9,17 +8,21 @@ import java.io.IOException;
  * corrupt gzip streams are {@link InvalidInputException}s.
  */
 final class LineSource implements AutoCloseable {
-    private final BufferedReader reader;
+    private final ByteLineReader reader;
     private final TruncationGuard guard;
     private final String file;
     private long lineNumber;
     private String peeked;
     private String raw;
+    private long rawOffset;
+    private long rawLineStart;
     private boolean rawLoaded;
+    private long peekedOffset;
+    private long offset;
     private boolean hasPeeked;
 
     /** Lines of {@code reader}; {@code guard} (or null) tells whether a gzip stream underneath ended early. */
-    LineSource(BufferedReader reader, TruncationGuard guard, String file, long firstLineNumber) {
+    LineSource(ByteLineReader reader, TruncationGuard guard, String file, long firstLineNumber) {
         this.reader = reader;
         this.guard = guard;
         this.file = file;
@@ -39,9 +42,16 @@ final class LineSource implements AutoCloseable {
     String peek() {
         if (!hasPeeked) {
             peeked = read();
+            peekedOffset = rawOffset;
             hasPeeked = true;
         }
         return peeked;
+    }
+
+    /** Byte offset in the file of the line {@link #peek()} shows. */
+    long peekOffset() {
+        peek();
+        return peekedOffset;
     }
 
     /** The next line, or null at the end. */
@@ -50,8 +60,14 @@ final class LineSource implements AutoCloseable {
         hasPeeked = false;
         if (line != null) {
             lineNumber++;
+            offset = peekedOffset;
         }
         return line;
+    }
+
+    /** Byte offset in the file of the line last returned by {@link #next()}. */
+    long offset() {
+        return offset;
     }
 
     InvalidInputException error(String problem) {
@@ -73,15 +89,14 @@ final class LineSource implements AutoCloseable {
                             String.format("binary data (byte 0x%02x), not a text file", (int) c));
                 }
             }
-            if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
-                line = line.substring(0, line.length() - 1);
-            }
         }
         return line;
     }
 
+    /** The next raw line; {@code rawOffset} becomes its byte offset. */
     private String rawNext() {
         String line = rawPeek();
+        rawOffset = rawLineStart;
         rawLoaded = false;
         return line;
     }
@@ -90,6 +105,7 @@ final class LineSource implements AutoCloseable {
         if (!rawLoaded) {
             try {
                 raw = reader.readLine();
+                rawLineStart = reader.lineStart();
             } catch (IOException e) {
                 throw new InvalidInputException(file, lineNumber + 1, "cannot read (" + e.getMessage() + ")", e);
             }

@@ -1,13 +1,10 @@
 package org.biospark.io;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
@@ -27,11 +24,14 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
 
     final LineSource lines;
     long records;
+    /** Records whose header starts at or beyond this byte offset belong to the next split. */
+    final long end;
     private SequenceRecord next;
 
-    SequenceReader(LineSource lines, long recordsBefore) {
+    SequenceReader(LineSource lines, long recordsBefore, long end) {
         this.lines = lines;
         this.records = recordsBefore;
+        this.end = end;
     }
 
     /**
@@ -50,8 +50,7 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
             boolean gzip = b1 == 0x1f && b2 == 0x8b;
             TruncationGuard guard = gzip ? new TruncationGuard(new GZIPInputStream(buffered, 1 << 16)) : null;
             InputStream text = gzip ? guard : buffered;
-            LineSource lines = new LineSource(
-                    new BufferedReader(new InputStreamReader(text, StandardCharsets.US_ASCII), 1 << 16), guard, file, 1);
+            LineSource lines = new LineSource(new ByteLineReader(text, 0), guard, file, 1);
             return open(lines, 0);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new InvalidInputException(file, 1, "truncated or corrupt gzip data (" + e.getMessage() + ")", e);
@@ -66,14 +65,96 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
         }
         String first = lines.peek();
         if (first == null || first.startsWith(">")) {
-            return new FastaReader(lines, recordsBefore);
+            return new FastaReader(lines, recordsBefore, Long.MAX_VALUE);
         }
         if (first.startsWith("@")) {
-            return new FastqReader(lines, recordsBefore);
+            return new FastqReader(lines, recordsBefore, Long.MAX_VALUE);
         }
         lines.next();
         throw lines.error("not FASTA or FASTQ: the first line starts with '" + first.charAt(0)
                 + "', not '>' or '@'");
+    }
+
+    /**
+     * The records of one split of a plain (not gzip) file: those whose header starts in [start, end). A record that
+     * starts in the split is read to its end even past {@code end}; the next split skips it. Line and record numbers
+     * are those of the whole file, given the counts of the splits before ({@link #countSplit}).
+     */
+    public static SequenceReader openSplit(SeekableInput input, String file, Format format, long start, long end,
+                                           long linesBefore, long recordsBefore) throws IOException {
+        long[] first = firstRecord(input, format, start, end);
+        long headerOffset = first[0];
+        long lineNumber = linesBefore + 1 + first[1];
+        LineSource lines = new LineSource(new ByteLineReader(input.openAt(headerOffset), headerOffset), null, file,
+                lineNumber);
+        return format == Format.FASTA ? new FastaReader(lines, recordsBefore, end)
+                : new FastqReader(lines, recordsBefore, end);
+    }
+
+    /** Counts what split [start, end) of a plain file holds, for the numbering of the splits after it. */
+    public static SplitCounts countSplit(SeekableInput input, String file, Format format, long start, long end)
+            throws IOException {
+        long newlines = 0;
+        try (InputStream in = input.openAt(start)) {
+            byte[] buffer = new byte[1 << 16];
+            long remaining = end - start;
+            while (remaining > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    newlines += buffer[i] == '\n' ? 1 : 0;
+                }
+                remaining -= n;
+            }
+        }
+        long records = 0;
+        try (SequenceReader reader = openSplit(input, file, format, start, end, 0, 0)) {
+            while (reader.hasNext()) {
+                reader.next();
+                records++;
+            }
+        }
+        return new SplitCounts(newlines, records);
+    }
+
+    /**
+     * The byte offset of the first record header at or after {@code start} (or {@code end} when the split holds
+     * none), and the number of newlines in [start, that offset). FASTA: a line starting with '>'. FASTQ: a line
+     * starting with '@' whose next-but-one line starts with '+' (a quality line may start with '@', but the line
+     * two below it is a sequence).
+     */
+    private static long[] firstRecord(SeekableInput input, Format format, long start, long end) throws IOException {
+        if (start == 0) {
+            return new long[] {0, 0};
+        }
+        try (ByteLineReader reader = new ByteLineReader(input.openAt(start - 1), start - 1)) {
+            reader.readLine(); // the rest of the line that holds byte start - 1
+            java.util.ArrayDeque<String> window = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Long> offsets = new java.util.ArrayDeque<>();
+            long lineStarts = 0; // lines starting in (start, offset]
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                window.addLast(line);
+                offsets.addLast(reader.lineStart());
+                if (offsets.peekFirst() >= end) {
+                    return new long[] {end, 0};
+                }
+                boolean header = format == Format.FASTA ? window.peekFirst().startsWith(">")
+                        : window.size() == 3 && window.peekFirst().startsWith("@")
+                          && window.peekLast().startsWith("+");
+                if (header) {
+                    long offset = offsets.peekFirst();
+                    return new long[] {offset, lineStarts + (offset > start ? 1 : 0)};
+                }
+                if (format == Format.FASTA || window.size() == 3) {
+                    long dropped = offsets.removeFirst();
+                    window.removeFirst();
+                    lineStarts += dropped > start ? 1 : 0;
+                }
+            }
+        }
+        return new long[] {end, 0};
     }
 
     /** The format of this file. */

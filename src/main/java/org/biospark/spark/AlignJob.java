@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.biospark.UsageException;
 import org.biospark.align.AlignmentMode;
 import org.biospark.align.GapPenalty;
@@ -41,6 +42,8 @@ public final class AlignJob {
     public static final long MAX_REFERENCE_BYTES = 1L << 30;
     /** Alignment cells per task that the default partition count aims at. */
     static final double CELLS_PER_TASK = 5e9;
+    /** How often a long run reports its progress. */
+    static final long PROGRESS_MILLIS = 10_000;
 
     private AlignJob() {
     }
@@ -71,9 +74,7 @@ public final class AlignJob {
             record(manifest, options, settings, queryFiles, conf);
 
             jsc.setJobDescription("align: reading queries");
-            JavaRDD<SourcedRecord> reads = jsc.binaryFiles(String.join(",", options.queries()),
-                            Math.max(1, queryFiles.size()))
-                    .flatMap(SequenceFiles::records)
+            JavaRDD<SourcedRecord> reads = QuerySplits.read(jsc, queryFiles, options.effectiveSplitBytes())
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
             long read = reads.count();
 
@@ -107,14 +108,18 @@ public final class AlignJob {
 
             jsc.setJobDescription("align: aligning " + aligned + " queries against " + references.ids().size()
                     + " references in " + partitions + " tasks");
+            LongAccumulator pairsDone = jsc.sc().longAccumulator("pairs aligned");
             JavaRDD<Row> rows = unique
                     .mapToPair(r -> new Tuple2<>(CostPartitioner.key(r.record().sequence().length(), r.record().id()), r))
                     .partitionBy(partitioner)
                     .values()
-                    .mapPartitions(queries -> AlignTask.alignPartition(queries, broadcast.value(), settings));
+                    .mapPartitions(queries -> AlignTask.alignPartition(queries, broadcast.value(), settings, pairsDone));
             Dataset<Row> alignments = spark.createDataFrame(rows,
                     settings.traceback() ? AlignmentsSchema.WITH_TRACEBACK : AlignmentsSchema.SCORES);
-            output.writeTable(AlignmentsSchema.TABLE, alignments);
+            long pairs = aligned * references.ids().size() * (options.bothStrands() ? 2 : 1);
+            try (Progress progress = Progress.start("align", "pairs", pairs, pairsDone, PROGRESS_MILLIS)) {
+                output.writeTable(AlignmentsSchema.TABLE, alignments);
+            }
 
             reads.unpersist(false);
             sameId.unpersist(false);

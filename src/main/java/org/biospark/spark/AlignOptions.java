@@ -24,11 +24,15 @@ import org.biospark.UsageException;
  * @param minScore    lowest score kept, or null for all
  * @param traceback   add each hit's path, coordinates and identity
  * @param partitions  number of alignment tasks; 0 sizes them from the work
+ * @param splitBytes  plain query files larger than this are read by several tasks; 0 means 128 MiB
  */
 public record AlignOptions(List<String> queries, String references, String out, boolean overwrite, String mode,
                            Integer match, Integer mismatch, String matrix, Integer gapOpen, Integer gapExtend,
                            String alphabet, boolean bothStrands, int topK, Integer minScore, boolean traceback,
-                           int partitions) {
+                           int partitions, long splitBytes) {
+    /** Split size when none is given. */
+    public static final long DEFAULT_SPLIT_BYTES = 128L << 20;
+
     public AlignOptions {
         if (queries == null || queries.isEmpty()) {
             throw new UsageException("at least one query file is required (--queries)");
@@ -55,14 +59,19 @@ public record AlignOptions(List<String> queries, String references, String out, 
         if (alphabet != null && !List.of("dna", "protein").contains(alphabet)) {
             throw new UsageException("--alphabet must be dna or protein, not '" + alphabet + "'");
         }
-        if (topK < 0 || partitions < 0) {
-            throw new UsageException("--top-k and --partitions must not be negative");
+        if (topK < 0 || partitions < 0 || splitBytes < 0) {
+            throw new UsageException("--top-k, --partitions and --split-size must not be negative");
         }
+    }
+
+    /** The split size in force. */
+    public long effectiveSplitBytes() {
+        return splitBytes > 0 ? splitBytes : DEFAULT_SPLIT_BYTES;
     }
 
     /** A minimal request: all pairs, global, the alphabet's default scoring. */
     public static AlignOptions of(List<String> queries, String references, String out) {
         return new AlignOptions(queries, references, out, false, "global", null, null, null, null, null, null, false,
-                0, null, false, 0);
+                0, null, false, 0, 0);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 import org.biospark.align.Aligner;
 import org.biospark.align.Alignment;
 import org.biospark.align.ReverseComplement;
@@ -24,7 +25,8 @@ final class AlignTask {
     private AlignTask() {
     }
 
-    static Iterator<Row> alignPartition(Iterator<SourcedRecord> input, ReferenceSet references, AlignSettings settings) {
+    static Iterator<Row> alignPartition(Iterator<SourcedRecord> input, ReferenceSet references, AlignSettings settings,
+                                        LongAccumulator pairsDone) {
         List<SourcedRecord> queries = new ArrayList<>();
         input.forEachRemaining(queries::add);
         queries.sort(Comparator.comparingInt((SourcedRecord q) -> q.record().sequence().length())
@@ -47,6 +49,7 @@ final class AlignTask {
             if (reverse != null) {
                 scores[r * strands + 1] = aligner.scores(reverse, target);
             }
+            pairsDone.add((long) forward.length * strands);
         }
         List<Row> rows = new ArrayList<>();
         List<Hit> hits = new ArrayList<>();

@@ -54,7 +54,7 @@ class AlignJobTest {
     private AlignOptions options(List<String> queries, String references, String mode, String matrix, boolean both,
                                  int topK, boolean traceback) {
         return new AlignOptions(queries, references, tmp.resolve("out-" + System.nanoTime()).toString(), false, mode,
-                null, null, matrix, null, null, null, both, topK, null, traceback, 0);
+                null, null, matrix, null, null, null, both, topK, null, traceback, 0, 0);
     }
 
     @Test
@@ -138,6 +138,43 @@ class AlignJobTest {
     }
 
     @Test
+    void aFileReadInSplitsGivesTheSameRowsAsOneSplit() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        StringBuilder fasta = new StringBuilder();
+        for (int r = 0; fasta.length() < 3_000_000; r++) {
+            fasta.append(">read").append(r).append(" len\n");
+            int length = random.nextInt(100, 200);
+            StringBuilder seq = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                seq.append("ACGT".charAt(random.nextInt(4)));
+            }
+            if (r % 997 == 0) {
+                seq.setCharAt(length / 2, 'Z'); // a reject, with its line number
+            }
+            for (int i = 0; i < length; i += 60) {
+                fasta.append(seq, i, Math.min(length, i + 60)).append('\n');
+            }
+        }
+        Path queries = Files.writeString(tmp.resolve("big.fa"), fasta);
+        Path refs = Files.writeString(tmp.resolve("r.fa"), ">t\nACGTTGCAAGGCTTACGTAGCTAGCTAGGATCGATCGGACTTAGC\n");
+        AlignResult oneSplit = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), refs.toString(),
+                tmp.resolve("one").toString(), false, "local", null, null, null, null, null, null, false, 0, null,
+                false, 0, 0));
+        AlignResult split = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), refs.toString(),
+                tmp.resolve("split").toString(), false, "local", null, null, null, null, null, null, false, 0, null,
+                false, 0, 700_000));
+        assertTrue(Files.size(queries) / 700_000 >= 4, "at least 4 splits");
+        assertEquals(sorted(oneSplit.alignments()), sorted(split.alignments()));
+        assertEquals(sorted(oneSplit.rejects()), sorted(split.rejects()));
+        assertTrue(oneSplit.rejects().count() >= 15);
+        assertEquals(oneSplit.counts(), split.counts());
+    }
+
+    private static List<String> sorted(org.apache.spark.sql.Dataset<Row> rows) {
+        return rows.collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    @Test
     void aGlobMatchesSeveralFiles() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("glob"));
         List<String> lines = Files.readAllLines(resource("blog/queries.fa"));
@@ -155,7 +192,7 @@ class AlignJobTest {
         Path out = tmp.resolve("never");
         Exception e = assertThrows(Exception.class, () -> AlignJob.run(spark, new AlignOptions(List.of(bad.toString()),
                 refs.toString(), out.toString(), false, "global", null, null, null, null, null, null, false, 0, null,
-                false, 0)));
+                false, 0, 0)));
         Throwable cause = org.biospark.cli.ErrorReporterAccess.userError(e);
         assertTrue(cause instanceof InvalidInputException, "expected bad input, got " + e);
         assertTrue(cause.getMessage().contains("at line 7 of"), cause.getMessage());

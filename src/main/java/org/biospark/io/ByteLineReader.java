@@ -1,0 +1,76 @@
+package org.biospark.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Lines of a byte stream (one byte, one character: sequence files are ASCII) with the byte offset where each line
+ * starts, so that a file can be cut into splits at record boundaries. A line ends at '\n'; a '\r' before it is
+ * dropped; the last line may lack its '\n'.
+ */
+final class ByteLineReader implements Closeable {
+    private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private long consumed;  // bytes before buffer[position]
+    private long lineStart;
+    private byte[] line = new byte[256];
+
+    /** Reads {@code in}, whose first byte lies at {@code startOffset} in the file. */
+    ByteLineReader(InputStream in, long startOffset) {
+        this.in = in;
+        this.consumed = startOffset;
+    }
+
+    /** The next line, or null at the end of the stream. */
+    String readLine() throws IOException {
+        int length = 0;
+        lineStart = consumed;
+        boolean any = false;
+        while (true) {
+            if (position == limit) {
+                int n = in.read(buffer, 0, buffer.length);
+                if (n <= 0) {
+                    return any ? decode(length) : null;
+                }
+                position = 0;
+                limit = n;
+            }
+            any = true;
+            byte b = buffer[position++];
+            consumed++;
+            if (b == '\n') {
+                return decode(length);
+            }
+            if (length == line.length) {
+                line = java.util.Arrays.copyOf(line, line.length * 2);
+            }
+            line[length++] = b;
+        }
+    }
+
+    /** Byte offset, in the file, of the line last returned. */
+    long lineStart() {
+        return lineStart;
+    }
+
+    /** Byte offset, in the file, of the next byte to be read. */
+    long offset() {
+        return consumed;
+    }
+
+    private String decode(int length) {
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,24 @@
+package org.biospark.spark;
+
+import java.io.Serializable;
+
+import org.biospark.io.SequenceReader;
+
+/**
+ * A byte range of a query file that one task reads: the records whose headers start in [start, end).
+ *
+ * @param path          the file
+ * @param format        FASTA or FASTQ
+ * @param whole         the split is the whole file (a gzip file, or one no larger than the split size)
+ * @param start         first byte
+ * @param end           end of the range, exclusive
+ * @param linesBefore   newlines before {@code start}: the file's line numbering carries on from there
+ * @param recordsBefore records whose header lies before {@code start}
+ */
+public record FileSplit(String path, SequenceReader.Format format, boolean whole, long start, long end,
+                        long linesBefore, long recordsBefore) implements Serializable {
+
+    FileSplit numbered(long lines, long records) {
+        return new FileSplit(path, format, whole, start, end, lines, records);
+    }
+}

@@ -1,0 +1,37 @@
+package org.biospark.spark;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * A Hadoop configuration that travels inside a task (Java serialization, as Spark ships closures), so executors
+ * reach the same file systems with the same settings (S3 credentials, HDFS name nodes) as the driver.
+ */
+final class HadoopConf implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private transient Configuration value;
+
+    HadoopConf(Configuration value) {
+        this.value = value;
+    }
+
+    Configuration value() {
+        return value;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        value.write(out);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        value = new Configuration(false);
+        value.readFields(in);
+    }
+}
