@@ -8,9 +8,10 @@ import java.util.stream.IntStream;
 /**
  * Optimal alignment scores under one scoring scheme and mode: the per-task engine of {@code biospark align}.
  *
- * <p>Many queries against one target go through the vector kernel, 16-bit lanes, one query per lane, queries sorted
- * by length so that a batch shares similar lengths, whenever the Vector API is present and the scores provably fit
- * 16 bits; everything else takes the exact 32-bit scalar kernel. Both give the same scores. Sequences are encoded
+ * <p>Many queries against one target go through the vector kernels, one query per lane, queries sorted by length
+ * so that a batch shares similar lengths: local alignments first in 8-bit lanes, re-running saturated lanes in 16
+ * bits; the other modes in 16-bit lanes whenever the scores provably fit; everything else takes the exact 32-bit
+ * scalar kernel. All give the same scores. Sequences are encoded
  * with {@link ScoreMatrix#encode}. Immutable and serializable: build one per task or broadcast it.
  */
 public final class Aligner implements Serializable {
@@ -55,6 +56,27 @@ public final class Aligner implements Serializable {
         return ScalarAligner.score(query, target, scoring, mode);
     }
 
+    /**
+     * The optimal scores of one encoded query against each encoded target, in the order of the targets. With a
+     * symmetric matrix the targets fill the vector lanes (the score of q against t is that of t against q with the
+     * free ends swapped); otherwise each pair takes the scalar kernel.
+     */
+    public int[] scoresAgainst(byte[] query, byte[][] targets) {
+        if (vector && scoring.matrix().symmetric()) {
+            return new Aligner(scoring, mode.swapped(), true).scores(targets, query);
+        }
+        int[] scores = new int[targets.length];
+        for (int t = 0; t < targets.length; t++) {
+            scores[t] = score(query, targets[t]);
+        }
+        return scores;
+    }
+
+    /** How many sequences one vector batch aligns at once (1 without the Vector API). */
+    public int batchWidth() {
+        return vector ? VectorBatchAligner.lanes() : 1;
+    }
+
     /** The optimal scores of each encoded query against the encoded target, in the order of the queries. */
     public int[] scores(byte[][] queries, byte[] target) {
         int[] scores = new int[queries.length];
@@ -71,16 +93,28 @@ public final class Aligner implements Serializable {
             sorted[k] = queries[order[k]];
         }
         int[] sortedScores = new int[queries.length];
-        int lanes = VectorBatchAligner.lanes();
         int k = 0;
         while (k < sorted.length && sorted[k].length == 0) {
             sortedScores[k] = score(sorted[k], target);
             k++;
         }
-        for (; k < sorted.length; k += lanes) {
+        if (ByteLocalAligner.applies(scoring, mode)) {
+            scoreInBytes(sorted, k, target, sortedScores);
+        } else {
+            scoreInShorts(sorted, k, target, sortedScores);
+        }
+        for (int q = 0; q < order.length; q++) {
+            scores[order[q]] = sortedScores[q];
+        }
+        return scores;
+    }
+
+    /** 16-bit batches of non-empty queries sorted by length, from {@code first} on; scalar where they do not fit. */
+    private void scoreInShorts(byte[][] sorted, int first, byte[] target, int[] sortedScores) {
+        int lanes = VectorBatchAligner.lanes();
+        for (int k = first; k < sorted.length; k += lanes) {
             int count = Math.min(lanes, sorted.length - k);
-            int longest = sorted[k + count - 1].length;
-            if (VectorBatchAligner.fits(scoring, longest, target.length)) {
+            if (VectorBatchAligner.fits(scoring, sorted[k + count - 1].length, target.length)) {
                 VectorBatchAligner.scoreBatch(sorted, k, count, target, scoring, mode, sortedScores);
             } else {
                 for (int q = k; q < k + count; q++) {
@@ -88,9 +122,27 @@ public final class Aligner implements Serializable {
                 }
             }
         }
-        for (int q = 0; q < order.length; q++) {
-            scores[order[q]] = sortedScores[q];
+    }
+
+    /** Local, 8-bit batches first; the lanes that saturated are scored again in 16 bits. */
+    private void scoreInBytes(byte[][] sorted, int first, byte[] target, int[] sortedScores) {
+        int lanes = ByteLocalAligner.lanes();
+        for (int k = first; k < sorted.length; k += lanes) {
+            ByteLocalAligner.scoreBatch(sorted, k, Math.min(lanes, sorted.length - k), target, scoring, sortedScores);
         }
-        return scores;
+        int[] again = IntStream.range(first, sorted.length)
+                .filter(q -> sortedScores[q] == ByteLocalAligner.SATURATED).toArray();
+        if (again.length == 0) {
+            return;
+        }
+        byte[][] saturated = new byte[again.length][];
+        for (int a = 0; a < again.length; a++) {
+            saturated[a] = sorted[again[a]];
+        }
+        int[] rescored = new int[again.length];
+        scoreInShorts(saturated, 0, target, rescored);
+        for (int a = 0; a < again.length; a++) {
+            sortedScores[again[a]] = rescored[a];
+        }
     }
 }

@@ -34,6 +34,11 @@ public record AlignmentMode(boolean local, boolean freeQueryPrefix, boolean free
         return new AlignmentMode(false, queryPrefix, querySuffix, targetPrefix, targetSuffix);
     }
 
+    /** The same mode with the roles of query and target exchanged (their free ends change places). */
+    public AlignmentMode swapped() {
+        return new AlignmentMode(local, freeTargetPrefix, freeTargetSuffix, freeQueryPrefix, freeQuerySuffix);
+    }
+
     /** "global", "semiglobal" or "local", for output and manifests. */
     public String label() {
         if (local) {

@@ -83,11 +83,16 @@ public final class AlignJob {
             JavaRDD<Tuple2<SourcedRecord, String>> checked = reads.map(r ->
                     new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)));
             JavaRDD<Reject> invalid = checked.filter(t -> t._2() != null).map(t -> Reject.of(t._1(), t._2()));
-            JavaRDD<Iterable<SourcedRecord>> sameId = checked.filter(t -> t._2() == null)
-                    .mapToPair(t -> new Tuple2<>(t._1().record().id(), t._1()))
-                    .groupByKey().values()
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            JavaRDD<SourcedRecord> unique = sameId.map(AlignJob::first);
+            // Duplicate ids: count ids alone (no sequences shuffled); only records of a repeated id are grouped.
+            JavaRDD<SourcedRecord> valid = checked.filter(t -> t._2() == null).map(Tuple2::_1);
+            Set<String> repeated = new HashSet<>(valid.mapToPair(r -> new Tuple2<>(r.record().id(), 1L))
+                    .reduceByKey(Long::sum).filter(c -> c._2() > 1).keys().collect());
+            Broadcast<Set<String>> repeatedIds = jsc.broadcast(repeated);
+            JavaRDD<Iterable<SourcedRecord>> sameId = valid.filter(r -> repeatedIds.value().contains(r.record().id()))
+                    .mapToPair(r -> new Tuple2<>(r.record().id(), r))
+                    .groupByKey().values();
+            JavaRDD<SourcedRecord> unique = valid.filter(r -> !repeatedIds.value().contains(r.record().id()))
+                    .union(sameId.map(AlignJob::first));
             JavaRDD<Reject> duplicates = sameId.flatMap(group -> AlignJob.later(group).iterator());
 
             jsc.setJobDescription("align: rejects");
@@ -122,7 +127,6 @@ public final class AlignJob {
             }
 
             reads.unpersist(false);
-            sameId.unpersist(false);
             manifest.count("query_records", read).count("queries_aligned", aligned).count("queries_rejected", rejected)
                     .count("reference_records", referenceRecords.size())
                     .count("references_used", references.ids().size())

@@ -42,15 +42,7 @@ final class AlignTask {
             }
         }
         int strands = reverse == null ? 1 : 2;
-        int[][] scores = new int[references.sequences().size() * strands][];
-        for (int r = 0; r < references.sequences().size(); r++) {
-            byte[] target = references.sequences().get(r);
-            scores[r * strands] = aligner.scores(forward, target);
-            if (reverse != null) {
-                scores[r * strands + 1] = aligner.scores(reverse, target);
-            }
-            pairsDone.add((long) forward.length * strands);
-        }
+        int[][] scores = scoreAll(aligner, forward, reverse, references, pairsDone);
         List<Row> rows = new ArrayList<>();
         List<Hit> hits = new ArrayList<>();
         for (int q = 0; q < forward.length; q++) {
@@ -69,6 +61,43 @@ final class AlignTask {
             }
         }
         return rows.iterator();
+    }
+
+    /**
+     * Scores of every query (and its reverse complement) against every reference: {@code [reference * strands +
+     * strand][query]}. Many queries fill the vector lanes against one reference at a time; when there are fewer
+     * queries than lanes and more references than queries, the references fill them instead, one query at a time.
+     */
+    private static int[][] scoreAll(Aligner aligner, byte[][] forward, byte[][] reverse, ReferenceSet references,
+                                    LongAccumulator pairsDone) {
+        int strands = reverse == null ? 1 : 2;
+        int count = references.sequences().size();
+        int[][] scores = new int[count * strands][];
+        if (forward.length < aligner.batchWidth() && count > forward.length) {
+            byte[][] targets = references.sequences().toArray(new byte[0][]);
+            for (int s = 0; s < scores.length; s++) {
+                scores[s] = new int[forward.length];
+            }
+            for (int q = 0; q < forward.length; q++) {
+                for (int strand = 0; strand < strands; strand++) {
+                    int[] againstAll = aligner.scoresAgainst(strand == 0 ? forward[q] : reverse[q], targets);
+                    for (int r = 0; r < count; r++) {
+                        scores[r * strands + strand][q] = againstAll[r];
+                    }
+                }
+                pairsDone.add((long) count * strands);
+            }
+            return scores;
+        }
+        for (int r = 0; r < count; r++) {
+            byte[] target = references.sequences().get(r);
+            scores[r * strands] = aligner.scores(forward, target);
+            if (reverse != null) {
+                scores[r * strands + 1] = aligner.scores(reverse, target);
+            }
+            pairsDone.add((long) forward.length * strands);
+        }
+        return scores;
     }
 
     private static Row row(Hit hit, SourcedRecord query, byte[] forward, byte[] reverse, ReferenceSet references,

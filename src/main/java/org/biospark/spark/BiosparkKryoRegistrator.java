@@ -10,9 +10,19 @@ import com.esotericsoftware.kryo.Kryo;
  * {@code spark.kryo.registrator} by conf/spark-defaults.conf, and by {@link SparkSessions} when it is missing.
  */
 public final class BiosparkKryoRegistrator implements KryoRegistrator {
+    /**
+     * The records that travel in bulk (one per query), registered so that Kryo writes a small id instead of their
+     * class names with every record. Same list, same order, on every JVM.
+     */
+    static final java.util.List<Class<?>> BULK = java.util.List.of(
+            SourcedRecord.class, org.biospark.io.SequenceRecord.class, Reject.class, FileSplit.class);
+
     @Override
     public void registerClasses(Kryo kryo) {
         kryo.addDefaultSerializer(Record.class, RecordSerializer.class);
         ImmutableCollectionSerializer.register(kryo);
+        for (Class<?> type : BULK) {
+            kryo.register(type);
+        }
     }
 }

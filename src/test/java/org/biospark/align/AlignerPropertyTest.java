@@ -92,6 +92,28 @@ class AlignerPropertyTest {
     }
 
     @Test
+    void oneQueryAgainstManyTargetsEqualsTheReference() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 150; trial++) {
+            Scoring scoring = SCHEMES.get(random.nextInt(SCHEMES.size()));
+            AlignmentMode mode = randomMode(random);
+            int size = scoring.matrix().size();
+            byte[] query = randomSequence(random, size, random.nextInt(1, 60), null);
+            byte[][] targets = new byte[random.nextInt(1, 80)][];
+            for (int t = 0; t < targets.length; t++) {
+                targets[t] = randomSequence(random, size, random.nextInt(0, 70), query);
+            }
+            int[] scores = new Aligner(scoring, mode, true).scoresAgainst(query, targets);
+            for (int t = 0; t < targets.length; t++) {
+                long expected = ReferenceGotoh.score(query, targets[t], scoring.matrix(), scoring.gaps().open(),
+                        scoring.gaps().extend(), mode);
+                final int target = t;
+                assertEquals(expected, scores[t], () -> scoring + " " + mode + " target " + target);
+            }
+        }
+    }
+
+    @Test
     void scoresBeyondSixteenBitsTakeTheExactPath() {
         // 3,000 identical residues scoring 11 each: 33,000 does not fit in 16 bits.
         Scoring scoring = Scoring.matrix("BLOSUM62", 11, 1);
@@ -106,6 +128,24 @@ class AlignerPropertyTest {
         int[] gapped = new Aligner(scoring, AlignmentMode.GLOBAL, true).scores(new byte[][] {a}, longTarget);
         assertEquals(ScalarAligner.score(a, longTarget, scoring, AlignmentMode.GLOBAL), gapped[0]);
         assertTrue(gapped[0] < -19_000);
+    }
+
+    @Test
+    void localScoresSaturateInBytesAndAreRecomputed() {
+        Scoring scoring = Scoring.dna(1, -2, 5, 2);
+        ScoreMatrix m = scoring.matrix();
+        assertTrue(ByteLocalAligner.applies(scoring, AlignmentMode.LOCAL));
+        byte[] target = m.encode("ACGT".repeat(100));
+        byte[] low = m.encode("TTTTTTTTTTACGTACGTGGGGG");         // a small local score: exact in bytes
+        byte[] high = m.encode("ACGT".repeat(50));                 // best local score 200: saturates
+        int[] raw = new int[2];
+        ByteLocalAligner.scoreBatch(new byte[][] {low, high}, 0, 2, target, scoring, raw);
+        assertEquals(ScalarAligner.score(low, target, scoring, AlignmentMode.LOCAL), raw[0]);
+        assertEquals(ByteLocalAligner.SATURATED, raw[1]);
+        int[] scores = new Aligner(scoring, AlignmentMode.LOCAL, true).scores(new byte[][] {low, high}, target);
+        assertEquals(raw[0], scores[0]);
+        assertTrue(scores[0] > 0 && scores[0] < 20);
+        assertEquals(200, scores[1]); // 50 x ACGT matched: past 127 - 1 in bytes
     }
 
     @Test

@@ -67,6 +67,17 @@ class AlignJobTest {
     }
 
     @Test
+    void oneQueryAgainstManyReferencesGivesParasailsScores() throws Exception {
+        // The blog workload turned around: the 16S start is the query, the 1,000 reads are the references.
+        AlignResult result = AlignJob.run(spark, options(List.of(resource("blog/ref.fa").toString()),
+                resource("blog/queries.fa").toString(), "global", null, false, 0, false));
+        Map<String, Long> expected = new HashMap<>();
+        golden(resource("blog/parasail_nw_endgaps_penalised.tsv")).forEach((key, score) ->
+                expected.put("ref " + key.split(" ")[0], score));
+        assertEquals(expected, scores(result));
+    }
+
+    @Test
     void proteinLocalWithTracebackGivesParasailsScores() throws Exception {
         AlignResult result = AlignJob.run(spark, options(List.of(resource("protein_queries.fa").toString()),
                 resource("protein_targets.fa").toString(), "local", "BLOSUM62", false, 0, true));
