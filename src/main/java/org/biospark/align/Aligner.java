@@ -101,7 +101,7 @@ public final class Aligner implements Serializable {
         if (ByteLocalAligner.applies(scoring, mode)) {
             scoreInBytes(sorted, k, target, sortedScores);
         } else {
-            scoreInShorts(sorted, k, target, sortedScores);
+            scoreInShorts(sorted, k, sorted.length, target, sortedScores);
         }
         for (int q = 0; q < order.length; q++) {
             scores[order[q]] = sortedScores[q];
@@ -109,11 +109,11 @@ public final class Aligner implements Serializable {
         return scores;
     }
 
-    /** 16-bit batches of non-empty queries sorted by length, from {@code first} on; scalar where they do not fit. */
-    private void scoreInShorts(byte[][] sorted, int first, byte[] target, int[] sortedScores) {
+    /** 16-bit batches of non-empty queries sorted by length, [first, end); scalar where they do not fit. */
+    private void scoreInShorts(byte[][] sorted, int first, int end, byte[] target, int[] sortedScores) {
         int lanes = VectorBatchAligner.lanes();
-        for (int k = first; k < sorted.length; k += lanes) {
-            int count = Math.min(lanes, sorted.length - k);
+        for (int k = first; k < end; k += lanes) {
+            int count = Math.min(lanes, end - k);
             if (VectorBatchAligner.fits(scoring, sorted[k + count - 1].length, target.length)) {
                 VectorBatchAligner.scoreBatch(sorted, k, count, target, scoring, mode, sortedScores);
             } else {
@@ -124,11 +124,23 @@ public final class Aligner implements Serializable {
         }
     }
 
-    /** Local, 8-bit batches first; the lanes that saturated are scored again in 16 bits. */
+    /**
+     * Local, 8-bit batches first; the lanes that saturated are scored again in 16 bits. Once a batch saturates in
+     * more than half its lanes (similar sequences, high scores), the rest go straight to 16 bits.
+     */
     private void scoreInBytes(byte[][] sorted, int first, byte[] target, int[] sortedScores) {
         int lanes = ByteLocalAligner.lanes();
         for (int k = first; k < sorted.length; k += lanes) {
-            ByteLocalAligner.scoreBatch(sorted, k, Math.min(lanes, sorted.length - k), target, scoring, sortedScores);
+            int count = Math.min(lanes, sorted.length - k);
+            ByteLocalAligner.scoreBatch(sorted, k, count, target, scoring, sortedScores);
+            int saturated = 0;
+            for (int q = k; q < k + count; q++) {
+                saturated += sortedScores[q] == ByteLocalAligner.SATURATED ? 1 : 0;
+            }
+            if (2 * saturated > count && k + count < sorted.length) {
+                scoreInShorts(sorted, k + count, sorted.length, target, sortedScores);
+                break;
+            }
         }
         int[] again = IntStream.range(first, sorted.length)
                 .filter(q -> sortedScores[q] == ByteLocalAligner.SATURATED).toArray();
@@ -140,7 +152,7 @@ public final class Aligner implements Serializable {
             saturated[a] = sorted[again[a]];
         }
         int[] rescored = new int[again.length];
-        scoreInShorts(saturated, 0, target, rescored);
+        scoreInShorts(saturated, 0, saturated.length, target, rescored);
         for (int a = 0; a < again.length; a++) {
             sortedScores[again[a]] = rescored[a];
         }
