@@ -37,7 +37,7 @@ print("local[1] / local[2] speed-up: %.2f" % (r[1]["median"] / r[0]["median"]))
 PY
 
 rm -rf "$DATA/events" && mkdir -p "$DATA/events"
-"$ROOT/submit/biospark" --master 'local[2]' --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$DATA/events" \
+"$ROOT/submit/biospark" --master 'local[2]' --conf spark.eventLog.enabled=true --conf spark.eventLog.compress=false --conf "spark.eventLog.dir=file://$DATA/events" \
   align --queries "$DATA/skew_reads.fa" --references "$DATA/e2e_reference.fa" --out "$DATA/skew" --overwrite > /dev/null 2>&1
 python3 - "$DATA/events" <<'PY'
 import glob, json, statistics, sys

@@ -100,29 +100,27 @@ public final class ScoreMatrix implements Serializable {
      * everything, itself included (as EMBOSS's identity matrices do).
      */
     public static ScoreMatrix dna(int match, int mismatch) {
-        String symbols = "ACGTN";
-        int n = symbols.length();
-        int[] scores = new int[n * n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                boolean same = a == b && symbols.charAt(a) != 'N';
-                scores[a * n + b] = same ? match : mismatch;
-            }
-        }
-        return new ScoreMatrix("DNA(" + match + "," + mismatch + ")", symbols, scores, true);
+        return matchMismatch("DNA(" + match + "," + mismatch + ")", "ACGTN", "N", match, mismatch, true);
     }
 
     /** Protein scored by match/mismatch over the 20 amino acids and B, Z, X, *; identical residues match. */
     public static ScoreMatrix protein(int match, int mismatch) {
-        String symbols = "ARNDCQEGHILKMFPSTWYVBZX*";
+        return matchMismatch("PROTEIN(" + match + "," + mismatch + ")", "ARNDCQEGHILKMFPSTWYVBZX*", "", match,
+                mismatch, false);
+    }
+
+    /** Identical residues score {@code match}, except those in {@code neverMatch}; all other pairs {@code mismatch}. */
+    private static ScoreMatrix matchMismatch(String name, String symbols, String neverMatch, int match, int mismatch,
+                                             boolean nucleotide) {
         int n = symbols.length();
         int[] scores = new int[n * n];
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
-                scores[a * n + b] = a == b ? match : mismatch;
+                boolean same = a == b && neverMatch.indexOf(symbols.charAt(a)) < 0;
+                scores[a * n + b] = same ? match : mismatch;
             }
         }
-        return new ScoreMatrix("PROTEIN(" + match + "," + mismatch + ")", symbols, scores, false);
+        return new ScoreMatrix(name, symbols, scores, nucleotide);
     }
 
     /** Reads a matrix in the NCBI/EMBOSS text layout: '#' comments, a header of symbols, one row per symbol. */

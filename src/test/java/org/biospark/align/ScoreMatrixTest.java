@@ -7,19 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.biojava.nbio.core.alignment.matrices.SubstitutionMatrixHelper;
 import org.biojava.nbio.core.alignment.template.SubstitutionMatrix;
-import org.biojava.nbio.core.sequence.compound.AminoAcidCompound;
 import org.biojava.nbio.core.sequence.compound.AminoAcidCompoundSet;
 import org.biojava.nbio.core.sequence.compound.AmbiguityDNACompoundSet;
-import org.biojava.nbio.core.sequence.compound.NucleotideCompound;
+import org.biojava.nbio.core.sequence.template.Compound;
+import org.biojava.nbio.core.sequence.template.CompoundSet;
 import org.junit.jupiter.api.Test;
 
 class ScoreMatrixTest {
-    @Test
-    void blosum62EqualsBioJavasOwnMatrixObject() {
-        ScoreMatrix ours = ScoreMatrix.named("BLOSUM62");
-        SubstitutionMatrix<AminoAcidCompound> theirs = SubstitutionMatrixHelper.getBlosum62();
-        AminoAcidCompoundSet compounds = AminoAcidCompoundSet.getAminoAcidCompoundSet();
-        String residues = "ARNDCQEGHILKMFPSTWYVBZX";
+    /** Every pair of {@code residues} scores the same in our matrix and in BioJava's matrix object. */
+    private static <C extends Compound> void assertSameAsBioJava(ScoreMatrix ours, SubstitutionMatrix<C> theirs,
+                                                                 CompoundSet<C> compounds, String residues) {
         for (char a : residues.toCharArray()) {
             for (char b : residues.toCharArray()) {
                 int expected = theirs.getValue(compounds.getCompoundForString(String.valueOf(a)),
@@ -28,6 +25,13 @@ class ScoreMatrixTest {
                         a + " vs " + b);
             }
         }
+    }
+
+    @Test
+    void blosum62EqualsBioJavasOwnMatrixObject() {
+        ScoreMatrix ours = ScoreMatrix.named("BLOSUM62");
+        assertSameAsBioJava(ours, SubstitutionMatrixHelper.getBlosum62(),
+                AminoAcidCompoundSet.getAminoAcidCompoundSet(), "ARNDCQEGHILKMFPSTWYVBZX");
         assertEquals(11, ours.score(ours.encode("W")[0], ours.encode("W")[0]));
         assertEquals(-4, ours.min());
         assertTrue(ours.symmetric());
@@ -37,17 +41,8 @@ class ScoreMatrixTest {
     void nuc44EqualsBioJavaAndReadsRnaAsDna() {
         ScoreMatrix ours = ScoreMatrix.named("EDNAFULL");
         assertEquals("NUC.4.4", ours.name());
-        SubstitutionMatrix<NucleotideCompound> theirs = SubstitutionMatrixHelper.getNuc4_4();
-        AmbiguityDNACompoundSet compounds = AmbiguityDNACompoundSet.getDNACompoundSet();
-        String residues = "ATGCSWRYKMBVHDN";
-        for (char a : residues.toCharArray()) {
-            for (char b : residues.toCharArray()) {
-                int expected = theirs.getValue(compounds.getCompoundForString(String.valueOf(a)),
-                        compounds.getCompoundForString(String.valueOf(b)));
-                assertEquals(expected, ours.score(ours.encode(String.valueOf(a))[0], ours.encode(String.valueOf(b))[0]),
-                        a + " vs " + b);
-            }
-        }
+        assertSameAsBioJava(ours, SubstitutionMatrixHelper.getNuc4_4(), AmbiguityDNACompoundSet.getDNACompoundSet(),
+                "ATGCSWRYKMBVHDN");
         assertArrayEquals(ours.encode("ACGT"), ours.encode("acgu"), "case-insensitive, U read as T");
     }
 
