@@ -1,0 +1,84 @@
+package org.biospark.geneset;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Genes ranked by a statistic, highest first, as GSEA and fgsea rank them. Ties are broken by gene id (ascending),
+ * so the same list always has the same order. Every statistic must be finite; a gene may appear once.
+ */
+public final class RankedList implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String[] genes;
+    private final double[] scores;
+    private final Map<String, Integer> ranks;
+
+    private RankedList(String[] genes, double[] scores) {
+        this.genes = genes;
+        this.scores = scores;
+        this.ranks = new HashMap<>(genes.length * 2);
+        for (int i = 0; i < genes.length; i++) {
+            ranks.put(genes[i], i);
+        }
+    }
+
+    /**
+     * Ranks the genes of {@code statistics}.
+     *
+     * @throws IllegalArgumentException for a statistic that is not finite, naming the gene
+     */
+    public static RankedList of(Map<String, Double> statistics) {
+        String[] genes = statistics.keySet().toArray(new String[0]);
+        for (String gene : genes) {
+            double value = statistics.get(gene);
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("gene " + gene + " has a statistic that is not finite: " + value);
+            }
+        }
+        Arrays.sort(genes, Comparator.comparingDouble((String g) -> -statistics.get(g)).thenComparing(g -> g));
+        double[] scores = new double[genes.length];
+        for (int i = 0; i < genes.length; i++) {
+            scores[i] = statistics.get(genes[i]);
+        }
+        return new RankedList(genes, scores);
+    }
+
+    public int size() {
+        return genes.length;
+    }
+
+    /** The gene at a 0-based rank. */
+    public String gene(int rank) {
+        return genes[rank];
+    }
+
+    /** The statistic at a 0-based rank. */
+    public double score(int rank) {
+        return scores[rank];
+    }
+
+    /** The 0-based rank of a gene, or -1 when it is not in the list. */
+    public int rankOf(String gene) {
+        Integer rank = ranks.get(gene);
+        return rank == null ? -1 : rank;
+    }
+
+    /** The sorted 0-based ranks of the genes of a set that are in the list (its size for GSEA's filter). */
+    public int[] positions(List<String> set) {
+        return set.stream().mapToInt(this::rankOf).filter(r -> r >= 0).distinct().sorted().toArray();
+    }
+
+    /** |statistic|^p for every rank: the weights of the running sum ({@code p} = 0 gives the classic KS). */
+    public double[] weights(double p) {
+        double[] weights = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            weights[i] = p == 1.0 ? Math.abs(scores[i]) : Math.pow(Math.abs(scores[i]), p);
+        }
+        return weights;
+    }
+}

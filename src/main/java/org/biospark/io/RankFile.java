@@ -1,0 +1,72 @@
+package org.biospark.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ranked gene list in GSEA's RNK format: one gene and its statistic per line, tab-separated; '#' lines are
+ * comments, and a first line whose statistic is not a number is taken as a header. A line with another field
+ * count, a statistic that is not a finite number, or a gene seen before is skipped with its reason.
+ *
+ * @param file     where it came from
+ * @param scores   gene to statistic, in file order, first occurrence kept
+ * @param problems the lines skipped
+ */
+public record RankFile(String file, Map<String, Double> scores, List<LineProblem> problems) {
+
+    /** Reads an RNK stream (plain text). */
+    public static RankFile read(InputStream in, String file) throws IOException {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Long> firstLine = new java.util.HashMap<>();
+        List<LineProblem> problems = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        long lineNumber = 0;
+        boolean first = true;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 2 || fields[0].isBlank()) {
+                problems.add(new LineProblem(file, lineNumber, fields[0].strip(),
+                        "expected 2 tab-separated fields (gene, statistic), found " + fields.length));
+                first = false;
+                continue;
+            }
+            String gene = fields[0].strip();
+            Double score = parse(fields[1].strip());
+            if (score == null && first) {
+                first = false; // a header line
+                continue;
+            }
+            first = false;
+            if (score == null || score.isNaN() || score.isInfinite()) {
+                problems.add(new LineProblem(file, lineNumber, gene,
+                        "statistic '" + fields[1].strip() + "' is not a finite number"));
+            } else if (scores.containsKey(gene)) {
+                problems.add(new LineProblem(file, lineNumber, gene,
+                        "duplicate gene (first at line " + firstLine.get(gene) + ")"));
+            } else {
+                scores.put(gene, score);
+                firstLine.put(gene, lineNumber);
+            }
+        }
+        return new RankFile(file, scores, List.copyOf(problems));
+    }
+
+    private static Double parse(String text) {
+        try {
+            return Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
