@@ -16,12 +16,17 @@ public final class EnrichmentScore {
 
     /** ES alone, for permutation nulls: {@code positions} are sorted 0-based ranks, {@code weights} per rank. */
     public static double es(double[] weights, int[] positions, int n) {
-        return extremes(weights, positions, n)[0];
+        return extremes(weights, positions, positions.length, n)[0];
+    }
+
+    /** ES of the set made of the first {@code m} of {@code positions} (sorted), without copying them. */
+    public static double es(double[] weights, int[] positions, int m, int n) {
+        return extremes(weights, positions, m, n)[0];
     }
 
     /** ES with where it peaks and its leading edge. */
     public static Enrichment of(RankedList list, int[] positions, double[] weights) {
-        double[] x = extremes(weights, positions, list.size());
+        double[] x = extremes(weights, positions, positions.length, list.size());
         double es = x[0];
         int peak = (int) x[1];
         List<String> edge = new ArrayList<>();
@@ -42,14 +47,13 @@ public final class EnrichmentScore {
     }
 
     /** {ES, index in positions of its peak}. */
-    private static double[] extremes(double[] weights, int[] positions, int n) {
-        int m = positions.length;
+    private static double[] extremes(double[] weights, int[] positions, int m, int n) {
         if (m == 0 || m == n) {
             throw new IllegalArgumentException("the enrichment score needs a set with some, but not all, genes of the list");
         }
         double total = 0;
-        for (int position : positions) {
-            total += weights[position];
+        for (int j = 0; j < m; j++) {
+            total += weights[positions[j]];
         }
         double miss = 1.0 / (n - m);
         double cumulative = 0;

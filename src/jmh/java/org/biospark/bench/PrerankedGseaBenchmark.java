@@ -1,0 +1,56 @@
+package org.biospark.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.biospark.geneset.PrerankedGsea;
+import org.biospark.geneset.PrerankedResult;
+import org.biospark.geneset.RankedList;
+import org.biospark.io.GmtFile;
+import org.biospark.io.RankFile;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Preranked GSEA on fgsea's example data, one thread: 586 sets (15..500) x 10,000 permutations per operation,
+ * reported in set-permutations per second (peer measured here: fgseaSimple 1.31.6, 2.5-2.8 M/s).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 4, time = 5)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+public class PrerankedGseaBenchmark {
+    private RankedList list;
+    private Map<String, List<String>> sets;
+    private long seed;
+
+    private static InputStream resource(String name) {
+        return PrerankedGseaBenchmark.class.getResourceAsStream("/golden/geneset/" + name);
+    }
+
+    @Setup
+    public void load() throws IOException {
+        list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
+        sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(586 * 10_000)
+    public List<PrerankedResult> gseaSimple() {
+        return PrerankedGsea.run(list, sets, new PrerankedGsea.Options(1.0, 10_000, 15, 500, seed++));
+    }
+}
