@@ -1,0 +1,99 @@
+package org.biospark.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An expression matrix in GSEA's GCT format (#1.2; rows and columns; NAME, Description, samples; one gene a line),
+ * or a plain TSV with a header (gene, then samples). A gene line with the wrong field count, a value that is not a
+ * finite number, or a gene seen before is skipped with its reason, and so is a row count that disagrees with the
+ * header's.
+ *
+ * @param file     where it came from
+ * @param samples  sample names, in column order
+ * @param genes    gene names, in row order
+ * @param values   {@code values[gene][sample]}
+ * @param problems lines skipped, and disagreements with the header
+ */
+public record GctFile(String file, List<String> samples, List<String> genes, double[][] values,
+                      List<LineProblem> problems) {
+
+    /** Reads a GCT or TSV stream; a file with no header line is an {@link InvalidInputException}. */
+    public static GctFile read(InputStream in, String file) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<LineProblem> problems = new ArrayList<>();
+        String first = reader.readLine();
+        long line = 1;
+        boolean gct = first != null && first.startsWith("#1.2");
+        long declaredRows = -1;
+        String header = first;
+        if (gct) {
+            String dimensions = reader.readLine();
+            line++;
+            String[] d = dimensions == null ? new String[0] : dimensions.strip().split("\\s+");
+            if (d.length < 2) {
+                throw new InvalidInputException(file, line, "expected the GCT dimensions line (rows, columns)");
+            }
+            declaredRows = Long.parseLong(d[0]);
+            header = reader.readLine();
+            line++;
+        }
+        if (header == null) {
+            throw new InvalidInputException(file, line, "no header line");
+        }
+        String[] columns = header.split("\t", -1);
+        int skip = gct ? 2 : 1;
+        List<String> samples = List.of(Arrays.copyOfRange(columns, skip, columns.length));
+        List<String> genes = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            String[] fields = text.split("\t", -1);
+            String gene = fields[0].strip();
+            if (fields.length != columns.length) {
+                problems.add(new LineProblem(file, line, gene, "expected " + columns.length + " fields, found "
+                        + fields.length));
+                continue;
+            }
+            if (seen.containsKey(gene)) {
+                problems.add(new LineProblem(file, line, gene, "duplicate gene (first at line " + seen.get(gene) + ")"));
+                continue;
+            }
+            double[] values = new double[samples.size()];
+            String bad = null;
+            for (int s = 0; s < values.length && bad == null; s++) {
+                try {
+                    values[s] = Double.parseDouble(fields[s + skip].strip());
+                    bad = Double.isFinite(values[s]) ? null : fields[s + skip];
+                } catch (NumberFormatException e) {
+                    bad = fields[s + skip];
+                }
+            }
+            if (bad != null) {
+                problems.add(new LineProblem(file, line, gene, "value '" + bad + "' is not a finite number"));
+                continue;
+            }
+            seen.put(gene, line);
+            genes.add(gene);
+            rows.add(values);
+        }
+        long read = genes.size() + problems.size();
+        if (declaredRows >= 0 && declaredRows != read) {
+            problems.add(new LineProblem(file, 2, "", "the header declares " + declaredRows + " genes, the file has "
+                    + read));
+        }
+        return new GctFile(file, samples, List.copyOf(genes), rows.toArray(new double[0][]), List.copyOf(problems));
+    }
+}
