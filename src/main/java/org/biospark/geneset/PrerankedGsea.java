@@ -55,33 +55,15 @@ public final class PrerankedGsea {
             int[] positions = kept.get(names.get(s));
             enrichments[s] = EnrichmentScore.of(list, positions, weights);
             double[] nullEs = nulls[java.util.Arrays.binarySearch(sizeList, positions.length)];
-            double es = enrichments[s].es();
-            long le = 0;
-            long ge = 0;
-            long leZero = 0;
-            long geZero = 0;
-            double leZeroSum = 0;
-            double geZeroSum = 0;
-            for (double x : nullEs) {
-                le += x <= es ? 1 : 0;
-                ge += x >= es ? 1 : 0;
-                if (x <= 0) {
-                    leZero++;
-                    leZeroSum += x;
-                }
-                if (x >= 0) {
-                    geZero++;
-                    geZeroSum += x;
-                }
-            }
-            p[s] = Math.min((1.0 + le) / (1.0 + leZero), (1.0 + ge) / (1.0 + geZero));
-            nes[s] = es / (es > 0 ? geZeroSum / geZero : Math.abs(leZeroSum / leZero));
-            extreme[s] = es > 0 ? ge : le;
+            NullSummary summary = NullSummary.of(enrichments[s].es(), nullEs);
+            p[s] = summary.pval();
+            nes[s] = summary.nes();
+            extreme[s] = summary.moreExtreme();
         }
         double[] padj = MultipleTesting.benjaminiHochberg(p);
         List<PrerankedResult> results = new ArrayList<>(names.size());
         for (int s = 0; s < names.size(); s++) {
-            results.add(new PrerankedResult(names.get(s), enrichments[s], nes[s], Math.min(1.0, p[s]), padj[s],
+            results.add(new PrerankedResult(names.get(s), enrichments[s], nes[s], p[s], padj[s],
                     extreme[s]));
         }
         return results;

@@ -49,6 +49,35 @@ class PhenotypeGoldenTest {
         assertEquals(compared, sameEdge, "leading edges that differ");
     }
 
+    @Test
+    void withLabelPermutationsTheShiftedSetsComeOutOnTop() throws IOException {
+        GctFile gct = GctFile.read(resource("synth.gct"), "synth.gct");
+        ClsFile cls = ClsFile.read(resource("synth.cls"), "synth.cls");
+        Map<String, List<String>> sets = GmtFile.read(resource("synth.gmt"), "synth.gmt").sets();
+        List<PrerankedResult> results = PhenotypeGsea.run(gct.genes(), gct.values(), cls.labels(), "A", sets,
+                new PhenotypeGsea.Options(RankingMetric.SIGNAL2NOISE, 1.0, 1000, 15, 500, 149));
+        List<String> byNes = results.stream()
+                .sorted((a, b) -> Double.compare(Math.abs(b.nes()), Math.abs(a.nes()))).map(PrerankedResult::name).toList();
+        java.util.function.Predicate<String> shifted = name -> Integer.parseInt(name.substring(3)) <= 20;
+        // As in GSEA desktop's own run: the 15 strongest are all shifted sets, and 18 of the 20 are in the top 22.
+        assertTrue(byNes.subList(0, 15).stream().allMatch(shifted), "top 15 by |NES|: " + byNes.subList(0, 15));
+        assertTrue(byNes.subList(0, 22).stream().filter(shifted).count() >= 18, "top 22 by |NES|: " + byNes.subList(0, 22));
+
+        Map<String, Double> desktopNes = new HashMap<>();
+        String[] lines = new String(resource("gsea_desktop_phenotype_dev.tsv").readAllBytes(), StandardCharsets.UTF_8)
+                .split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split("\t", -1);
+            desktopNes.put(f[0], Double.parseDouble(f[4]));
+        }
+        for (PrerankedResult r : results) {
+            if (shifted.test(r.name())) {
+                // Both are estimates from 1,000 label permutations (of 12,870 possible splits).
+                assertEquals(desktopNes.get(r.name()), r.nes(), 0.15, r.name());
+            }
+        }
+    }
+
     /**
      * The shifted sets point the right way. (That they come out on top needs NES from label permutations: by |ES|
      * alone the correlated, unshifted sets SET021..SET050 mix in, as in GSEA desktop's own output, where SET011 is
