@@ -42,16 +42,7 @@ public final class PhenotypeGsea {
             }
         });
         List<String> names = new ArrayList<>(kept.keySet());
-        double[][] nulls = new double[names.size()][o.permutations()];
-        for (int perm = 0; perm < o.permutations(); perm++) {
-            List<String> shuffled = shuffle(labels, PermutationNulls.generator(o.seed(), perm));
-            RankedList permuted = PhenotypeRanking.rank(genes, values, shuffled, classA, o.metric());
-            double[] permutedWeights = permuted.weights(o.weight());
-            for (int s = 0; s < names.size(); s++) {
-                nulls[s][perm] = EnrichmentScore.es(permutedWeights, permuted.positions(kept.get(names.get(s))),
-                        genes.size());
-            }
-        }
+        double[][] nulls = labelPermutationNulls(genes, values, labels, classA, names, kept, o);
         double[] p = new double[names.size()];
         double[] nes = new double[names.size()];
         long[] extreme = new long[names.size()];
@@ -68,6 +59,60 @@ public final class PhenotypeGsea {
                     extreme[s]));
         }
         return results;
+    }
+
+    /**
+     * The ES of every kept set under each label permutation, {@code [set][permutation]}. Works on gene indices and
+     * a rank array, never on names: the statistics, their order (ties by gene name, as in the observed ranking),
+     * each set's sorted ranks, its ES.
+     */
+    private static double[][] labelPermutationNulls(List<String> genes, double[][] values, List<String> labels,
+                                                    String classA, List<String> names, Map<String, List<String>> kept,
+                                                    Options o) {
+        int n = genes.size();
+        Map<String, Integer> index = new java.util.HashMap<>(n * 2);
+        for (int g = 0; g < n; g++) {
+            index.put(genes.get(g), g);
+        }
+        int[][] members = new int[names.size()][];
+        for (int s = 0; s < names.size(); s++) {
+            members[s] = kept.get(names.get(s)).stream().filter(index::containsKey).mapToInt(index::get)
+                    .distinct().toArray();
+        }
+        double[][] nulls = new double[names.size()][o.permutations()];
+        double[] statistics = new double[n];
+        double[] weights = new double[n];
+        int[] rankOf = new int[n];
+        Integer[] order = new Integer[n];
+        boolean[] inA = new boolean[labels.size()];
+        for (int perm = 0; perm < o.permutations(); perm++) {
+            List<String> shuffled = shuffle(labels, PermutationNulls.generator(o.seed(), perm));
+            for (int sample = 0; sample < inA.length; sample++) {
+                inA[sample] = shuffled.get(sample).equals(classA);
+            }
+            for (int g = 0; g < n; g++) {
+                statistics[g] = o.metric().score(values[g], inA);
+                order[g] = g;
+            }
+            java.util.Arrays.sort(order, (a, b) -> {
+                int byScore = Double.compare(statistics[b], statistics[a]);
+                return byScore != 0 ? byScore : genes.get(a).compareTo(genes.get(b));
+            });
+            for (int r = 0; r < n; r++) {
+                rankOf[order[r]] = r;
+                double w = Math.abs(statistics[order[r]]);
+                weights[r] = o.weight() == 1.0 ? w : Math.pow(w, o.weight());
+            }
+            for (int s = 0; s < names.size(); s++) {
+                int[] positions = new int[members[s].length];
+                for (int k = 0; k < positions.length; k++) {
+                    positions[k] = rankOf[members[s][k]];
+                }
+                java.util.Arrays.sort(positions);
+                nulls[s][perm] = EnrichmentScore.es(weights, positions, n);
+            }
+        }
+        return nulls;
     }
 
     private static List<String> shuffle(List<String> labels, SplittableRandom random) {

@@ -1,8 +1,6 @@
 package org.biospark.geneset;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Ranks the genes of an expression matrix by a metric of class A against class B. */
 public final class PhenotypeRanking {
@@ -26,14 +24,14 @@ public final class PhenotypeRanking {
         if (nA == 0 || nA == inA.length) {
             throw new IllegalArgumentException("both classes need samples: " + nA + " of " + inA.length + " are " + classA);
         }
-        Map<String, Double> statistics = new LinkedHashMap<>();
+        double[] statistics = new double[genes.size()];
         for (int g = 0; g < genes.size(); g++) {
             if (values[g].length != inA.length) {
                 throw new IllegalArgumentException("gene " + genes.get(g) + " has " + values[g].length
                         + " values for " + inA.length + " labels");
             }
-            statistics.put(genes.get(g), metric.score(values[g], inA));
+            statistics[g] = metric.score(values[g], inA);
         }
-        return RankedList.of(statistics);
+        return RankedList.of(genes.toArray(new String[0]), statistics);
     }
 }

@@ -34,18 +34,32 @@ public final class RankedList implements Serializable {
      */
     public static RankedList of(Map<String, Double> statistics) {
         String[] genes = statistics.keySet().toArray(new String[0]);
-        for (String gene : genes) {
-            double value = statistics.get(gene);
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("gene " + gene + " has a statistic that is not finite: " + value);
-            }
-        }
-        Arrays.sort(genes, Comparator.comparingDouble((String g) -> -statistics.get(g)).thenComparing(g -> g));
         double[] scores = new double[genes.length];
         for (int i = 0; i < genes.length; i++) {
             scores[i] = statistics.get(genes[i]);
         }
-        return new RankedList(genes, scores);
+        return of(genes, scores);
+    }
+
+    /** Ranks {@code genes} (distinct) by {@code scores}, same order; the arrays are not kept. */
+    public static RankedList of(String[] genes, double[] scores) {
+        for (int i = 0; i < genes.length; i++) {
+            if (!Double.isFinite(scores[i])) {
+                throw new IllegalArgumentException("gene " + genes[i] + " has a statistic that is not finite: " + scores[i]);
+            }
+        }
+        Integer[] order = new Integer[genes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparing(i -> genes[i]));
+        String[] rankedGenes = new String[genes.length];
+        double[] rankedScores = new double[genes.length];
+        for (int r = 0; r < order.length; r++) {
+            rankedGenes[r] = genes[order[r]];
+            rankedScores[r] = scores[order[r]];
+        }
+        return new RankedList(rankedGenes, rankedScores);
     }
 
     public int size() {
