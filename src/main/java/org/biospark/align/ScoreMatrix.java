@@ -41,6 +41,7 @@ public final class ScoreMatrix implements Serializable {
     private final boolean nucleotide;
     private final int min;
     private final int max;
+    private final boolean symmetric;
 
     private ScoreMatrix(String name, String symbols, int[] scores, boolean nucleotide) {
         this.name = name;
@@ -60,6 +61,7 @@ public final class ScoreMatrix implements Serializable {
         }
         this.min = Arrays.stream(scores).min().orElse(0);
         this.max = Arrays.stream(scores).max().orElse(0);
+        this.symmetric = isSymmetric(scores, symbols.length());
     }
 
     /**
@@ -199,10 +201,13 @@ public final class ScoreMatrix implements Serializable {
 
     /** Whether the score of a against b always equals that of b against a. */
     public boolean symmetric() {
-        int n = size();
+        return symmetric;
+    }
+
+    private static boolean isSymmetric(int[] scores, int n) {
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < a; b++) {
-                if (score(a, b) != score(b, a)) {
+                if (scores[a * n + b] != scores[b * n + a]) {
                     return false;
                 }
             }

@@ -74,14 +74,14 @@ public final class AlignJob {
             record(manifest, options, settings, queryFiles, conf);
 
             jsc.setJobDescription("align: reading queries");
-            JavaRDD<SourcedRecord> reads = QuerySplits.read(jsc, queryFiles, options.effectiveSplitBytes())
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            long read = reads.count();
-
+            // Each record is read and checked once; the later passes use the persisted verdicts.
             ScoreMatrix matrix = scoring.matrix();
             boolean bothStrands = options.bothStrands();
-            JavaRDD<Tuple2<SourcedRecord, String>> checked = reads.map(r ->
-                    new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)));
+            JavaRDD<Tuple2<SourcedRecord, String>> checked = QuerySplits.read(jsc, queryFiles,
+                            options.effectiveSplitBytes())
+                    .map(r -> new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)))
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            long read = checked.count();
             JavaRDD<Reject> invalid = checked.filter(t -> t._2() != null).map(t -> Reject.of(t._1(), t._2()));
             // Duplicate ids: count ids alone (no sequences shuffled); only records of a repeated id are grouped.
             JavaRDD<SourcedRecord> valid = checked.filter(t -> t._2() == null).map(Tuple2::_1);
@@ -126,7 +126,7 @@ public final class AlignJob {
                 output.writeTable(AlignmentsSchema.TABLE, alignments);
             }
 
-            reads.unpersist(false);
+            checked.unpersist(false);
             manifest.count("query_records", read).count("queries_aligned", aligned).count("queries_rejected", rejected)
                     .count("reference_records", referenceRecords.size())
                     .count("references_used", references.ids().size())
