@@ -89,6 +89,15 @@ final class VectorBatchAligner {
         boolean trackSuffix = !local && mode.freeTargetSuffix();
 
         for (int j = 0; j < target.length; j++) {
+            if (!local && !trackSuffix && j + 1 < target.length) {
+                // Two columns per pass: two independent dependency chains, and H and E stored once per pair.
+                pairOfColumns(h, e, profile[target[j]], profile[target[j + 1]], rows,
+                        (short) ScalarAligner.boundary(j, freeTop, open, extend),
+                        (short) ScalarAligner.boundary(j + 1, freeTop, open, extend),
+                        (short) ScalarAligner.boundary(j + 2, freeTop, open, extend), (short) open, (short) extend);
+                j++;
+                continue;
+            }
             short[] column = profile[target[j]];
             ShortVector diagonal = ShortVector.broadcast(SPECIES, (short) ScalarAligner.boundary(j, freeTop, open, extend));
             ShortVector up = ShortVector.broadcast(SPECIES, (short) ScalarAligner.boundary(j + 1, freeTop, open, extend));
@@ -143,6 +152,38 @@ final class VectorBatchAligner {
                 }
             }
             scores[first + l] = score;
+        }
+    }
+
+    /**
+     * Global recurrence for target columns j and j+1 in one pass over the rows: column j+1 takes column j's H and E
+     * of the same row straight from registers. {@code top0..top2} are H of the first row at columns j-1..j+1.
+     */
+    private static void pairOfColumns(short[] h, short[] e, short[] column0, short[] column1, int rows, short top0,
+                                      short top1, short top2, short open, short extend) {
+        ShortVector openV = ShortVector.broadcast(SPECIES, open);
+        ShortVector extendV = ShortVector.broadcast(SPECIES, extend);
+        ShortVector negV = ShortVector.broadcast(SPECIES, NEG);
+        ShortVector diagonal0 = ShortVector.broadcast(SPECIES, top0);
+        ShortVector up0 = ShortVector.broadcast(SPECIES, top1);
+        ShortVector diagonal1 = up0;
+        ShortVector up1 = ShortVector.broadcast(SPECIES, top2);
+        ShortVector f0 = negV;
+        ShortVector f1 = negV;
+        for (int offset = 0; offset < rows * LANES; offset += LANES) {
+            ShortVector left0 = ShortVector.fromArray(SPECIES, h, offset);
+            ShortVector e0 = left0.sub(openV).max(ShortVector.fromArray(SPECIES, e, offset).sub(extendV));
+            f0 = up0.sub(openV).max(f0.sub(extendV));
+            ShortVector cell0 = diagonal0.add(ShortVector.fromArray(SPECIES, column0, offset)).max(e0.max(f0));
+            ShortVector e1 = cell0.sub(openV).max(e0.sub(extendV));
+            f1 = up1.sub(openV).max(f1.sub(extendV));
+            ShortVector cell1 = diagonal1.add(ShortVector.fromArray(SPECIES, column1, offset)).max(e1.max(f1));
+            cell1.intoArray(h, offset);
+            e1.intoArray(e, offset);
+            diagonal0 = left0;
+            up0 = cell0;
+            diagonal1 = cell0;
+            up1 = cell1;
         }
     }
 
