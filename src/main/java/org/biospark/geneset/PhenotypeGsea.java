@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * Phenotype-permutation GSEA: genes ranked by a metric of class A against class B, ES per set, and a null from
  * permuting the sample labels (which keeps the correlation between genes, unlike gene-set permutation). NES = ES
  * over the mean of the set's same-signed null ES; nominal p as in {@link PrerankedGsea}; BH over the sets.
- * Permutation i shuffles the labels with its own generator, seeded from (seed, i).
+ * Permutation i shuffles the labels with its own generator, seeded from (seed, i); when the labels have no more
+ * distinct splits than the permutations asked for, every split is used once instead.
  */
 public final class PhenotypeGsea {
     /**
@@ -79,16 +80,22 @@ public final class PhenotypeGsea {
             members[s] = kept.get(names.get(s)).stream().filter(index::containsKey).mapToInt(index::get)
                     .distinct().toArray();
         }
-        double[][] nulls = new double[names.size()][o.permutations()];
+        List<boolean[]> splits = allSplits(labels, classA, o.permutations());
+        int permutations = splits != null ? splits.size() : o.permutations();
+        double[][] nulls = new double[names.size()][permutations];
         double[] statistics = new double[n];
         double[] weights = new double[n];
         int[] rankOf = new int[n];
         Integer[] order = new Integer[n];
         boolean[] inA = new boolean[labels.size()];
-        for (int perm = 0; perm < o.permutations(); perm++) {
-            List<String> shuffled = shuffle(labels, PermutationNulls.generator(o.seed(), perm));
-            for (int sample = 0; sample < inA.length; sample++) {
-                inA[sample] = shuffled.get(sample).equals(classA);
+        for (int perm = 0; perm < permutations; perm++) {
+            if (splits != null) {
+                System.arraycopy(splits.get(perm), 0, inA, 0, inA.length);
+            } else {
+                List<String> shuffled = shuffle(labels, PermutationNulls.generator(o.seed(), perm));
+                for (int sample = 0; sample < inA.length; sample++) {
+                    inA[sample] = shuffled.get(sample).equals(classA);
+                }
             }
             for (int g = 0; g < n; g++) {
                 statistics[g] = o.metric().score(values[g], inA);
@@ -113,6 +120,45 @@ public final class PhenotypeGsea {
             }
         }
         return nulls;
+    }
+
+    /**
+     * Every distinct way to choose the class-A samples, when there are no more of them than {@code permutations}
+     * (then each split is used exactly once: an exact test, independent of the seed); otherwise null.
+     */
+    static List<boolean[]> allSplits(List<String> labels, String classA, int permutations) {
+        int n = labels.size();
+        int k = (int) labels.stream().filter(classA::equals).count();
+        long count = 1;
+        for (int i = 1; i <= k; i++) {
+            count = count * (n - k + i) / i;
+            if (count > permutations) {
+                return null;
+            }
+        }
+        List<boolean[]> splits = new ArrayList<>((int) count);
+        int[] chosen = new int[k];
+        for (int i = 0; i < k; i++) {
+            chosen[i] = i;
+        }
+        while (true) {
+            boolean[] inA = new boolean[n];
+            for (int c : chosen) {
+                inA[c] = true;
+            }
+            splits.add(inA);
+            int i = k - 1;
+            while (i >= 0 && chosen[i] == n - k + i) {
+                i--;
+            }
+            if (i < 0) {
+                return splits;
+            }
+            chosen[i]++;
+            for (int j = i + 1; j < k; j++) {
+                chosen[j] = chosen[j - 1] + 1;
+            }
+        }
     }
 
     private static List<String> shuffle(List<String> labels, SplittableRandom random) {
