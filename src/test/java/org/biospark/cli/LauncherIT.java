@@ -41,8 +41,13 @@ class LauncherIT {
     }
 
     private Outcome launch(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        return launchScript(PROJECT.resolve("submit/biospark"), extraEnv, args);
+    }
+
+    private Outcome launchScript(Path script, Map<String, String> extraEnv, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(PROJECT.resolve("submit/biospark").toString());
+        command.add(script.toString());
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
         Map<String, String> env = builder.environment();
@@ -103,6 +108,17 @@ class LauncherIT {
                 "org.biospark.cli.Main"), passed.subList(0, 6));
         assertTrue(passed.get(6).matches(".*/target/biospark-[^/]*\\.jar"), passed.get(6));
         assertEquals(List.of("sumrange", "--to", "10", "--out", "x"), passed.subList(7, passed.size()));
+    }
+
+    @Test
+    void aCloneWithNothingBuiltIsExplainedNotSilent() throws Exception {
+        // The launcher as it is in a fresh clone: no target/ beside it. Forbidden to build, it must say why it stops.
+        Path clone = Files.createDirectories(tmp.resolve("clone/submit"));
+        Path script = Files.copy(PROJECT.resolve("submit/biospark"), clone.resolve("biospark"));
+        assertTrue(script.toFile().setExecutable(true));
+        Outcome run = launchScript(script, Map.of(), "demo");
+        assertEquals(1, run.exitCode(), run.stderr());
+        assertTrue(run.stderr().contains("the application jar is missing"), "stderr: " + run.stderr());
     }
 
     @Test
