@@ -41,11 +41,6 @@ public final class Aligner implements Serializable {
         return mode;
     }
 
-    /** Whether this aligner uses the vector kernel where scores fit. */
-    public boolean vectorised() {
-        return vector;
-    }
-
     /** Encodes a sequence for this aligner's matrix; see {@link ScoreMatrix#encode}. */
     public byte[] encode(CharSequence sequence) {
         return scoring.matrix().encode(sequence);

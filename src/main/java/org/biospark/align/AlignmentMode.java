@@ -38,12 +38,4 @@ public record AlignmentMode(boolean local, boolean freeQueryPrefix, boolean free
     public AlignmentMode swapped() {
         return new AlignmentMode(local, freeTargetPrefix, freeTargetSuffix, freeQueryPrefix, freeQuerySuffix);
     }
-
-    /** "global", "semiglobal" or "local", for output and manifests. */
-    public String label() {
-        if (local) {
-            return "local";
-        }
-        return equals(GLOBAL) ? "global" : "semiglobal";
-    }
 }

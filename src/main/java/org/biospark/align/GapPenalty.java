@@ -23,11 +23,6 @@ public record GapPenalty(int open, int extend) implements Serializable {
         }
     }
 
-    /** Linear gaps: every position costs {@code cost}. */
-    public static GapPenalty linear(int cost) {
-        return new GapPenalty(cost, cost);
-    }
-
     /** From BioJava's convention, where a gap of length k costs {@code open + k * extend}. */
     public static GapPenalty fromBioJava(int bioJavaOpen, int bioJavaExtend) {
         return new GapPenalty(bioJavaOpen + bioJavaExtend, bioJavaExtend);

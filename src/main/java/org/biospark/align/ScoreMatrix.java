@@ -220,11 +220,6 @@ public final class ScoreMatrix implements Serializable {
         return symbols.length();
     }
 
-    /** The residues, in code order. */
-    public String symbols() {
-        return symbols;
-    }
-
     public String name() {
         return name;
     }

@@ -57,11 +57,6 @@ final class ByteLineReader implements Closeable {
         return lineStart;
     }
 
-    /** Byte offset, in the file, of the next byte to be read. */
-    long offset() {
-        return consumed;
-    }
-
     private String decode(int length) {
         if (length > 0 && line[length - 1] == '\r') {
             length--;

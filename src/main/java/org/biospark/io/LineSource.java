@@ -18,7 +18,6 @@ final class LineSource implements AutoCloseable {
     private long rawLineStart;
     private boolean rawLoaded;
     private long peekedOffset;
-    private long offset;
     private boolean hasPeeked;
 
     /** Lines of {@code reader}; {@code guard} (or null) tells whether a gzip stream underneath ended early. */
@@ -60,15 +59,10 @@ final class LineSource implements AutoCloseable {
         hasPeeked = false;
         if (line != null) {
             lineNumber++;
-            offset = peekedOffset;
         }
         return line;
     }
 
-    /** Byte offset in the file of the line last returned by {@link #next()}. */
-    long offset() {
-        return offset;
-    }
 
     InvalidInputException error(String problem) {
         return new InvalidInputException(file, lineNumber, problem);

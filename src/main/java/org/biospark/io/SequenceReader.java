@@ -163,11 +163,6 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
     /** Reads the next record, or returns null at the end of the file. */
     abstract SequenceRecord read();
 
-    /** Records returned so far (including those before this reader's start, for a split). */
-    public long recordCount() {
-        return records;
-    }
-
     @Override
     public boolean hasNext() {
         if (next == null) {

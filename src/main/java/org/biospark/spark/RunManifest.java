@@ -89,10 +89,6 @@ public final class RunManifest {
         return this;
     }
 
-    public String command() {
-        return command;
-    }
-
     public Map<String, Long> counts() {
         return Map.copyOf(counts);
     }
