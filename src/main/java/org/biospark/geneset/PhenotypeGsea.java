@@ -64,7 +64,7 @@ public final class PhenotypeGsea {
 
     /**
      * The ES of every kept set under each label permutation, {@code [set][permutation]}. Works on gene indices and
-     * a rank array, never on names: the statistics, their order (ties by gene name, as in the observed ranking),
+     * a rank array, never on names: the statistics, their order ({@link RankedList#sortByRank}, as observed),
      * each set's sorted ranks, its ES.
      */
     private static double[][] labelPermutationNulls(List<String> genes, double[][] values, List<String> labels,
@@ -87,6 +87,7 @@ public final class PhenotypeGsea {
         double[] weights = new double[n];
         int[] rankOf = new int[n];
         Integer[] order = new Integer[n];
+        String[] geneArray = genes.toArray(new String[0]);
         boolean[] inA = new boolean[labels.size()];
         for (int perm = 0; perm < permutations; perm++) {
             if (splits != null) {
@@ -99,12 +100,8 @@ public final class PhenotypeGsea {
             }
             for (int g = 0; g < n; g++) {
                 statistics[g] = o.metric().score(values[g], inA);
-                order[g] = g;
             }
-            java.util.Arrays.sort(order, (a, b) -> {
-                int byScore = Double.compare(statistics[b], statistics[a]);
-                return byScore != 0 ? byScore : genes.get(a).compareTo(genes.get(b));
-            });
+            RankedList.sortByRank(order, geneArray, statistics);
             for (int r = 0; r < n; r++) {
                 rankOf[order[r]] = r;
                 double w = Math.abs(statistics[order[r]]);

@@ -2,7 +2,6 @@ package org.biospark.geneset;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,7 @@ public final class RankedList implements Serializable {
             }
         }
         Integer[] order = new Integer[genes.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparing(i -> genes[i]));
+        sortByRank(order, genes, scores);
         String[] rankedGenes = new String[genes.length];
         double[] rankedScores = new double[genes.length];
         for (int r = 0; r < order.length; r++) {
@@ -60,6 +56,20 @@ public final class RankedList implements Serializable {
             rankedScores[r] = scores[order[r]];
         }
         return new RankedList(rankedGenes, rankedScores);
+    }
+
+    /**
+     * Fills {@code order} with the gene indices in rank order: statistic descending, ties by gene id. The one
+     * definition of the ranking, also used by permutation nulls that rank without building a list.
+     */
+    static void sortByRank(Integer[] order, String[] genes, double[] scores) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int byScore = Double.compare(scores[b], scores[a]);
+            return byScore != 0 ? byScore : genes[a].compareTo(genes[b]);
+        });
     }
 
     public int size() {
