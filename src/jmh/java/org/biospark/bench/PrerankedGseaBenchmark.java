@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.biospark.geneset.PrerankedGsea;
-import org.biospark.geneset.PrerankedResult;
+import org.biospark.geneset.GseaResult;
 import org.biospark.geneset.RankedList;
 import org.biospark.io.GmtFile;
 import org.biospark.io.RankFile;
@@ -50,7 +50,7 @@ public class PrerankedGseaBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(586 * 10_000)
-    public List<PrerankedResult> gseaSimple() {
+    public List<GseaResult> gseaSimple() {
         return PrerankedGsea.run(list, sets, new PrerankedGsea.Options(1.0, 10_000, 15, 500, seed++));
     }
 }

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Phenotype-permutation GSEA: genes ranked by a metric of class A against class B, ES per set, and a null from
- * permuting the sample labels (which keeps the correlation between genes, unlike gene-set permutation). NES = ES
- * over the mean of the set's same-signed null ES; nominal p as in {@link PrerankedGsea}; BH over the sets.
+ * permuting the sample labels (which keeps the correlation between genes, unlike gene-set permutation). Every measure of
+ * {@link Significance}, with each set's own null.
  * Permutation i shuffles the labels with its own generator, seeded from (seed, i); when the labels have no more
  * distinct splits than the permutations asked for, every split is used once instead.
  */
@@ -29,7 +29,7 @@ public final class PhenotypeGsea {
     private PhenotypeGsea() {
     }
 
-    public static List<PrerankedResult> run(List<String> genes, double[][] values, List<String> labels, String classA,
+    public static List<GseaResult> run(List<String> genes, double[][] values, List<String> labels, String classA,
                                             Map<String, List<String>> sets, Options o) {
         RankedList observed = PhenotypeRanking.rank(genes, values, labels, classA, o.metric());
         double[] weights = observed.weights(o.weight());
@@ -44,20 +44,16 @@ public final class PhenotypeGsea {
         });
         List<String> names = new ArrayList<>(kept.keySet());
         double[][] nulls = labelPermutationNulls(genes, values, labels, classA, names, kept, o);
-        double[] p = new double[names.size()];
-        double[] nes = new double[names.size()];
-        long[] extreme = new long[names.size()];
+        double[] es = new double[names.size()];
+        int[] groupOf = new int[names.size()];
         for (int s = 0; s < names.size(); s++) {
-            NullSummary summary = NullSummary.of(enrichments.get(names.get(s)).es(), nulls[s]);
-            p[s] = summary.pval();
-            nes[s] = summary.nes();
-            extreme[s] = summary.moreExtreme();
+            es[s] = enrichments.get(names.get(s)).es();
+            groupOf[s] = s;
         }
-        double[] padj = MultipleTesting.benjaminiHochberg(p);
-        List<PrerankedResult> results = new ArrayList<>();
+        SetSignificance[] significance = Significance.compute(es, groupOf, nulls, false);
+        List<GseaResult> results = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {
-            results.add(new PrerankedResult(names.get(s), enrichments.get(names.get(s)), nes[s], p[s], padj[s],
-                    extreme[s]));
+            results.add(GseaResult.of(names.get(s), enrichments.get(names.get(s)), significance[s]));
         }
         return results;
     }

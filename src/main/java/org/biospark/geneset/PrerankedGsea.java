@@ -30,7 +30,7 @@ public final class PrerankedGsea {
     private PrerankedGsea() {
     }
 
-    public static List<PrerankedResult> run(RankedList list, Map<String, List<String>> sets, Options o) {
+    public static List<GseaResult> run(RankedList list, Map<String, List<String>> sets, Options o) {
         double[] weights = list.weights(o.weight());
         Map<String, int[]> kept = new LinkedHashMap<>();
         TreeSet<Integer> sizes = new TreeSet<>();
@@ -48,23 +48,18 @@ public final class PrerankedGsea {
         double[][] nulls = PermutationNulls.compute(weights, sizeList, o.seed(), 0, o.permutations());
         List<String> names = new ArrayList<>(kept.keySet());
         Enrichment[] enrichments = new Enrichment[names.size()];
-        double[] nes = new double[names.size()];
-        double[] p = new double[names.size()];
-        long[] extreme = new long[names.size()];
+        double[] es = new double[names.size()];
+        int[] groupOf = new int[names.size()];
         for (int s = 0; s < names.size(); s++) {
             int[] positions = kept.get(names.get(s));
             enrichments[s] = EnrichmentScore.of(list, positions, weights);
-            double[] nullEs = nulls[java.util.Arrays.binarySearch(sizeList, positions.length)];
-            NullSummary summary = NullSummary.of(enrichments[s].es(), nullEs);
-            p[s] = summary.pval();
-            nes[s] = summary.nes();
-            extreme[s] = summary.moreExtreme();
+            es[s] = enrichments[s].es();
+            groupOf[s] = java.util.Arrays.binarySearch(sizeList, positions.length);
         }
-        double[] padj = MultipleTesting.benjaminiHochberg(p);
-        List<PrerankedResult> results = new ArrayList<>(names.size());
+        SetSignificance[] significance = Significance.compute(es, groupOf, nulls, true);
+        List<GseaResult> results = new ArrayList<>(names.size());
         for (int s = 0; s < names.size(); s++) {
-            results.add(new PrerankedResult(names.get(s), enrichments[s], nes[s], p[s], padj[s],
-                    extreme[s]));
+            results.add(GseaResult.of(names.get(s), enrichments[s], significance[s]));
         }
         return results;
     }

@@ -54,23 +54,35 @@ class PhenotypeGoldenTest {
         GctFile gct = GctFile.read(resource("synth.gct"), "synth.gct");
         ClsFile cls = ClsFile.read(resource("synth.cls"), "synth.cls");
         Map<String, List<String>> sets = GmtFile.read(resource("synth.gmt"), "synth.gmt").sets();
-        List<PrerankedResult> results = PhenotypeGsea.run(gct.genes(), gct.values(), cls.labels(), "A", sets,
+        List<GseaResult> results = PhenotypeGsea.run(gct.genes(), gct.values(), cls.labels(), "A", sets,
                 new PhenotypeGsea.Options(RankingMetric.SIGNAL2NOISE, 1.0, 1000, 15, 500, 149));
         List<String> byNes = results.stream()
-                .sorted((a, b) -> Double.compare(Math.abs(b.nes()), Math.abs(a.nes()))).map(PrerankedResult::name).toList();
+                .sorted((a, b) -> Double.compare(Math.abs(b.nes()), Math.abs(a.nes()))).map(GseaResult::name).toList();
         java.util.function.Predicate<String> shifted = name -> Integer.parseInt(name.substring(3)) <= 20;
         // As in GSEA desktop's own run: the 15 strongest are all shifted sets, and 18 of the 20 are in the top 22.
         assertTrue(byNes.subList(0, 15).stream().allMatch(shifted), "top 15 by |NES|: " + byNes.subList(0, 15));
         assertTrue(byNes.subList(0, 22).stream().filter(shifted).count() >= 18, "top 22 by |NES|: " + byNes.subList(0, 22));
 
         Map<String, Double> desktopNes = new HashMap<>();
+        Map<String, double[]> desktopQFwer = new HashMap<>();
         String[] lines = new String(resource("gsea_desktop_phenotype_dev.tsv").readAllBytes(), StandardCharsets.UTF_8)
                 .split("\n");
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split("\t", -1);
             desktopNes.put(f[0], Double.parseDouble(f[4]));
+            desktopQFwer.put(f[0], new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[6])});
         }
-        for (PrerankedResult r : results) {
+        int agreeQ = 0;
+        int agreeFwer = 0;
+        for (GseaResult r : results) {
+            double[] d = desktopQFwer.get(r.name());
+            agreeQ += (r.fdrQ() < 0.25) == (d[0] < 0.25) ? 1 : 0;
+            agreeFwer += (r.fwer() < 0.05) == (d[1] < 0.05) ? 1 : 0;
+        }
+        // measured: 150 of 150 agree on q < 0.25, 149 of 150 on FWER < 0.05
+        assertTrue(agreeQ >= 145, agreeQ + " of 150 agree with GSEA desktop on q < 0.25");
+        assertTrue(agreeFwer >= 145, agreeFwer + " of 150 agree with GSEA desktop on FWER < 0.05");
+        for (GseaResult r : results) {
             if (shifted.test(r.name())) {
                 // Both are estimates from 1,000 label permutations (of 12,870 possible splits).
                 assertEquals(desktopNes.get(r.name()), r.nes(), 0.15, r.name());
