@@ -26,7 +26,28 @@ public final class PhenotypeGsea {
     }
 
 
+    /** GSEA's advice: with fewer samples than this in a class, label permutations give a coarse, unreliable null. */
+    public static final int FEWEST_SAMPLES_PER_CLASS = 7;
+
     private PhenotypeGsea() {
+    }
+
+    /**
+     * What a user should know before trusting a label-permutation null for these labels: a class with fewer than
+     * {@value #FEWEST_SAMPLES_PER_CLASS} samples (GSEA recommends gene-set permutation then).
+     */
+    public static List<String> warnings(List<String> labels, String classA) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        labels.forEach(label -> counts.merge(label, 1, Integer::sum));
+        List<String> warnings = new ArrayList<>();
+        counts.forEach((label, count) -> {
+            if (count < FEWEST_SAMPLES_PER_CLASS) {
+                warnings.add("class " + label + " has " + count + " samples, fewer than "
+                        + FEWEST_SAMPLES_PER_CLASS + ": label permutations give a coarse null (GSEA advises"
+                        + " gene-set permutation, --method preranked, for so few samples)");
+            }
+        });
+        return warnings;
     }
 
     public static List<GseaResult> run(List<String> genes, double[][] values, List<String> labels, String classA,

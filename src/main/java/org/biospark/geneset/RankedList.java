@@ -40,9 +40,19 @@ public final class RankedList implements Serializable {
         return of(genes, scores);
     }
 
-    /** Ranks {@code genes} (distinct) by {@code scores}, same order; the arrays are not kept. */
+    /**
+     * Ranks {@code genes} by {@code scores}, same order; the arrays are not kept.
+     *
+     * @throws IllegalArgumentException for a gene given twice or a statistic that is not finite, naming the gene
+     */
     public static RankedList of(String[] genes, double[] scores) {
+        Map<String, Integer> seen = new HashMap<>(genes.length * 2);
         for (int i = 0; i < genes.length; i++) {
+            Integer before = seen.putIfAbsent(genes[i], i);
+            if (before != null) {
+                throw new IllegalArgumentException("gene " + genes[i] + " appears twice (entries " + (before + 1)
+                        + " and " + (i + 1) + "); collapse duplicates or remove them");
+            }
             if (!Double.isFinite(scores[i])) {
                 throw new IllegalArgumentException("gene " + genes[i] + " has a statistic that is not finite: " + scores[i]);
             }
@@ -56,6 +66,28 @@ public final class RankedList implements Serializable {
             rankedScores[r] = scores[order[r]];
         }
         return new RankedList(rankedGenes, rankedScores);
+    }
+
+    /**
+     * Ranks the genes with duplicates collapsed: of the entries of one gene, the one with the largest |statistic|
+     * stays (the first of them on a tie), as GSEA desktop's "Max_probe" collapse does for probes of one gene.
+     */
+    public static RankedList collapsingDuplicates(String[] genes, double[] scores) {
+        Map<String, Integer> kept = new java.util.LinkedHashMap<>(genes.length * 2);
+        for (int i = 0; i < genes.length; i++) {
+            Integer before = kept.get(genes[i]);
+            if (before == null || Math.abs(scores[i]) > Math.abs(scores[before])) {
+                kept.put(genes[i], i);
+            }
+        }
+        String[] distinct = new String[kept.size()];
+        double[] distinctScores = new double[kept.size()];
+        int k = 0;
+        for (Map.Entry<String, Integer> e : kept.entrySet()) {
+            distinct[k] = e.getKey();
+            distinctScores[k++] = scores[e.getValue()];
+        }
+        return of(distinct, distinctScores);
     }
 
     /**

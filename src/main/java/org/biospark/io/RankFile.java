@@ -13,16 +13,23 @@ import java.util.Map;
 /**
  * A ranked gene list in GSEA's RNK format: one gene and its statistic per line, tab-separated; '#' lines are
  * comments, and a first line whose statistic is not a number is taken as a header. A line with another field
- * count, a statistic that is not a finite number, or a gene seen before is skipped with its reason.
+ * count, a statistic that is not a finite number, or a gene seen before is skipped with its reason. When asked to
+ * collapse duplicates, a gene seen before keeps the line with the largest |statistic| (the first on a tie) and the
+ * other lines are reported as collapsed, so every line is still accounted for.
  *
  * @param file     where it came from
  * @param scores   gene to statistic, in file order, first occurrence kept
- * @param problems the lines skipped
+ * @param problems the lines skipped (or collapsed)
  */
 public record RankFile(String file, Map<String, Double> scores, List<LineProblem> problems) {
 
-    /** Reads an RNK stream (plain text). */
+    /** Reads an RNK stream (plain text); a duplicate gene is a problem line. */
     public static RankFile read(InputStream in, String file) throws IOException {
+        return read(in, file, false);
+    }
+
+    /** Reads an RNK stream (plain text), collapsing duplicate genes by maximum |statistic| when asked. */
+    public static RankFile read(InputStream in, String file, boolean collapseDuplicates) throws IOException {
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Long> firstLine = new java.util.HashMap<>();
         List<LineProblem> problems = new ArrayList<>();
@@ -51,6 +58,17 @@ public record RankFile(String file, Map<String, Double> scores, List<LineProblem
             if (score == null || score.isNaN() || score.isInfinite()) {
                 problems.add(new LineProblem(file, lineNumber, gene,
                         "statistic '" + fields[1].strip() + "' is not a finite number"));
+            } else if (scores.containsKey(gene) && collapseDuplicates) {
+                long keptLine = firstLine.get(gene);
+                long droppedLine = lineNumber;
+                if (Math.abs(score) > Math.abs(scores.get(gene))) {
+                    scores.put(gene, score);
+                    firstLine.put(gene, lineNumber);
+                    droppedLine = keptLine;
+                    keptLine = lineNumber;
+                }
+                problems.add(new LineProblem(file, droppedLine, gene, "duplicate gene collapsed into line "
+                        + keptLine + " (largest |statistic| kept)"));
             } else if (scores.containsKey(gene)) {
                 problems.add(new LineProblem(file, lineNumber, gene,
                         "duplicate gene (first at line " + firstLine.get(gene) + ")"));

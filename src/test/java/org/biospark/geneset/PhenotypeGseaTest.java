@@ -16,6 +16,32 @@ class PhenotypeGseaTest {
     private static final List<String> LABELS = List.of("A", "B", "A", "B", "A", "B");
 
     @Test
+    void warnsOfAClassWithFewerThanSevenSamples() {
+        List<String> warnings = PhenotypeGsea.warnings(LABELS, "A");
+        assertEquals(2, warnings.size());
+        assertEquals(true, warnings.get(0).startsWith("class A has 3 samples, fewer than 7"), warnings.get(0));
+        List<String> enough = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            enough.add("A");
+            enough.add("B");
+        }
+        assertEquals(List.of(), PhenotypeGsea.warnings(enough, "A"));
+    }
+
+    @Test
+    void rankedListsRefuseDuplicateGenesOrCollapseThemByLargestAbsoluteScore() {
+        String[] genes = {"g1", "g2", "g1"};
+        double[] scores = {1.0, 0.5, -3.0};
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RankedList.of(genes, scores));
+        assertEquals("gene g1 appears twice (entries 1 and 3); collapse duplicates or remove them", e.getMessage());
+        RankedList collapsed = RankedList.collapsingDuplicates(genes, scores);
+        assertEquals(2, collapsed.size());
+        assertEquals("g2", collapsed.gene(0));
+        assertEquals(-3.0, collapsed.score(1));
+    }
+
+    @Test
     void everyDistinctSplitOnceWhenThereAreFewEnough() {
         List<boolean[]> splits = PhenotypeGsea.allSplits(LABELS, "A", 1000);
         assertEquals(20, splits.size()); // 6 choose 3

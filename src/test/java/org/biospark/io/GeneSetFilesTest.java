@@ -28,6 +28,17 @@ class GeneSetFilesTest {
     }
 
     @Test
+    void rnkCollapsesDuplicatesByLargestAbsoluteStatisticWhenAsked() throws IOException {
+        RankFile rnk = RankFile.read(text("A\t2.5\nB\t1\nA\t-4\nA\t3\nB\t-1\n"), "r.rnk", true);
+        assertEquals(java.util.Map.of("A", -4.0, "B", 1.0), rnk.scores());
+        assertEquals(List.of(
+                new LineProblem("r.rnk", 1, "A", "duplicate gene collapsed into line 3 (largest |statistic| kept)"),
+                new LineProblem("r.rnk", 4, "A", "duplicate gene collapsed into line 3 (largest |statistic| kept)"),
+                new LineProblem("r.rnk", 5, "B", "duplicate gene collapsed into line 2 (largest |statistic| kept)")),
+                rnk.problems());
+    }
+
+    @Test
     void gmtKeepsGoodSetsAndReportsBadOnes() throws IOException {
         GmtFile gmt = GmtFile.read(text("S1\tdesc\tA\tB\tA\t\nS2\tonly a description\nS1\tagain\tC\n\nS3\t\tX\n"), "g.gmt");
         assertEquals(Map.of("S1", List.of("A", "B"), "S3", List.of("X")), gmt.sets());
