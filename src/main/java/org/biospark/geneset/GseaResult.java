@@ -15,11 +15,14 @@ import java.io.Serializable;
  * @param fwer        GSEA's family-wise error: the share of permutations whose most extreme null NES of ES's sign,
  *                    over all sets, is at least as extreme as this NES
  * @param moreExtreme null scores at least as extreme as ES, on its side
+ * @param log2err     the standard deviation of log2(pval) (a permutation or multilevel estimate); NaN where none
+ *                    can be stated (a multilevel p-value that reached its lower bound eps)
  */
 public record GseaResult(String name, Enrichment enrichment, double nes, double pval, double padj, double fdrQ,
-                         double fwer, long moreExtreme) implements Serializable {
+                         double fwer, long moreExtreme, double log2err) implements Serializable {
 
-    static GseaResult of(String name, Enrichment enrichment, SetSignificance s) {
-        return new GseaResult(name, enrichment, s.nes(), s.pval(), s.padj(), s.fdrQ(), s.fwer(), s.moreExtreme());
+    static GseaResult of(String name, Enrichment enrichment, SetSignificance s, double log2err) {
+        return new GseaResult(name, enrichment, s.nes(), s.pval(), s.padj(), s.fdrQ(), s.fwer(), s.moreExtreme(),
+                log2err);
     }
 }

@@ -74,7 +74,8 @@ public final class PhenotypeGsea {
         SetSignificance[] significance = Significance.compute(es, groupOf, nulls, false);
         List<GseaResult> results = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {
-            results.add(GseaResult.of(names.get(s), enrichments.get(names.get(s)), significance[s]));
+            results.add(GseaResult.of(names.get(s), enrichments.get(names.get(s)), significance[s],
+                    PrerankedGsea.permutationLog2err(significance[s].moreExtreme(), nulls[s].length)));
         }
         return results;
     }

@@ -1,6 +1,7 @@
 package org.biospark.geneset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,10 @@ import java.util.TreeSet;
 
 /**
  * Preranked GSEA with a gene-set permutation null, as fgseaSimple computes it: ES and leading edge per set, the
- * null of random sets of the same size, NES, nominal p with +1 counts on the ES's side, BH over the list's sets.
+ * null of random sets of the same size, and every measure of {@link Significance} over the list's sets. With
+ * multilevel splitting on, as fgsea's default {@code fgsea()} does, the p-value of a set whose permutation estimate
+ * is coarser than a multilevel one (few or no nulls beyond its ES) comes from {@link MultilevelSplitting} instead,
+ * conditioned on the ES's sign like the permutation p-value, and BH is taken over the final p-values.
  * Sets outside [minSize, maxSize] (genes present in the list) are left out.
  */
 public final class PrerankedGsea {
@@ -18,13 +22,28 @@ public final class PrerankedGsea {
      * @param minSize      smallest set size kept (genes in the list)
      * @param maxSize      largest set size kept
      * @param seed         the random seed
+     * @param multilevel   multilevel splitting for small p-values, or null for permutation p-values only
      */
-    public record Options(double weight, int permutations, int minSize, int maxSize, long seed) {
+    public record Options(double weight, int permutations, int minSize, int maxSize, long seed,
+                          Multilevel multilevel) {
         public Options {
             if (permutations < 1 || minSize < 1 || maxSize < minSize) {
                 throw new IllegalArgumentException("need permutations >= 1 and 1 <= minSize <= maxSize");
             }
         }
+
+        /** Permutation p-values only. */
+        public Options(double weight, int permutations, int minSize, int maxSize, long seed) {
+            this(weight, permutations, minSize, maxSize, seed, null);
+        }
+    }
+
+    /**
+     * @param sampleSize the population of each level (odd; fgsea's default 101)
+     * @param eps        the smallest p-value estimated (fgsea's default 1e-50)
+     */
+    public record Multilevel(int sampleSize, double eps) {
+        public static final Multilevel DEFAULT = new Multilevel(101, 1e-50);
     }
 
     private PrerankedGsea() {
@@ -54,13 +73,91 @@ public final class PrerankedGsea {
             int[] positions = kept.get(names.get(s));
             enrichments[s] = EnrichmentScore.of(list, positions, weights);
             es[s] = enrichments[s].es();
-            groupOf[s] = java.util.Arrays.binarySearch(sizeList, positions.length);
+            groupOf[s] = Arrays.binarySearch(sizeList, positions.length);
         }
         SetSignificance[] significance = Significance.compute(es, groupOf, nulls, true);
+        double[] log2err = new double[names.size()];
+        for (int s = 0; s < names.size(); s++) {
+            log2err[s] = permutationLog2err(significance[s].moreExtreme(), o.permutations());
+        }
+        if (o.multilevel() != null) {
+            significance = withMultilevel(weights, es, groupOf, sizeList, nulls, significance, log2err, o);
+        }
         List<GseaResult> results = new ArrayList<>(names.size());
         for (int s = 0; s < names.size(); s++) {
-            results.add(GseaResult.of(names.get(s), enrichments[s], significance[s]));
+            results.add(GseaResult.of(names.get(s), enrichments[s], significance[s], log2err[s]));
         }
         return results;
+    }
+
+    /**
+     * The standard deviation of log2 of a permutation p-value with {@code moreExtreme} of {@code permutations}
+     * nulls beyond the ES (the log of a beta variable, as fgsea states it).
+     */
+    static double permutationLog2err(long moreExtreme, int permutations) {
+        return Math.sqrt(Trigamma.of(moreExtreme + 1.0) - Trigamma.of(permutations + 1.0)) / Math.log(2);
+    }
+
+    /** The stated log2 error of a multilevel estimate of p: one level per halving of p. */
+    static double multilevelLog2err(double p, int sampleSize) {
+        double levels = Math.floor(-Math.log(p) / Math.log(2) + 1);
+        return Math.sqrt(levels * (Trigamma.of((sampleSize + 1) / 2.0) - Trigamma.of(sampleSize + 1.0)))
+                / Math.log(2);
+    }
+
+    /**
+     * Replaces the permutation p-values that a multilevel estimate would state more precisely; fills
+     * {@code log2err} for them; recomputes BH.
+     */
+    private static SetSignificance[] withMultilevel(double[] weights, double[] es, int[] groupOf, int[] sizeList,
+                                                    double[][] nulls, SetSignificance[] significance,
+                                                    double[] log2err, Options o) {
+        int n = weights.length;
+        double[] reversed = new double[n];
+        for (int r = 0; r < n; r++) {
+            reversed[r] = weights[n - 1 - r];
+        }
+        int sampleSize = o.multilevel().sampleSize();
+        double[] p = new double[es.length];
+        for (int s = 0; s < es.length; s++) {
+            p[s] = significance[s].pval();
+        }
+        for (int side = 0; side < 2; side++) {
+            MultilevelSplitting splitting = new MultilevelSplitting(side == 0 ? weights : reversed, sampleSize,
+                    o.multilevel().eps());
+            for (int g = 0; g < sizeList.length; g++) {
+                List<Integer> chosen = new ArrayList<>();
+                for (int s = 0; s < es.length; s++) {
+                    boolean onSide = side == 0 ? es[s] > 0 : es[s] < 0;
+                    if (groupOf[s] == g && onSide
+                            && multilevelLog2err(p[s], sampleSize) < log2err[s]) {
+                        chosen.add(s);
+                    }
+                }
+                if (chosen.isEmpty()) {
+                    continue;
+                }
+                double[] targets = chosen.stream().mapToDouble(s -> Math.abs(es[s])).toArray();
+                MultilevelSplitting.Estimate[] estimates = splitting.estimate(sizeList[g], targets,
+                        PermutationNulls.generator(o.seed(), -2L * sizeList[g] - side - 1));
+                long sameSign = 0;
+                for (double x : nulls[g]) {
+                    sameSign += side == 0 ? (x >= 0 ? 1 : 0) : (x <= 0 ? 1 : 0);
+                }
+                double signProbability = (sameSign + 1.0) / (o.permutations() + 1.0);
+                for (int i = 0; i < chosen.size(); i++) {
+                    int s = chosen.get(i);
+                    p[s] = Math.min(1.0, estimates[i].probability() / signProbability);
+                    log2err[s] = estimates[i].log2err();
+                }
+            }
+        }
+        double[] padj = MultipleTesting.benjaminiHochberg(p);
+        SetSignificance[] out = new SetSignificance[es.length];
+        for (int s = 0; s < es.length; s++) {
+            SetSignificance x = significance[s];
+            out[s] = new SetSignificance(x.nes(), p[s], padj[s], x.fdrQ(), x.fwer(), x.moreExtreme());
+        }
+        return out;
     }
 }
