@@ -16,17 +16,22 @@ public final class EnrichmentScore {
 
     /** ES alone, for permutation nulls: {@code positions} are sorted 0-based ranks, {@code weights} per rank. */
     public static double es(double[] weights, int[] positions, int n) {
-        return extremes(weights, positions, positions.length, n)[0];
+        return extremes(weights, positions, 0, positions.length, n)[0];
     }
 
     /** ES of the set made of the first {@code m} of {@code positions} (sorted), without copying them. */
     public static double es(double[] weights, int[] positions, int m, int n) {
-        return extremes(weights, positions, m, n)[0];
+        return extremes(weights, positions, 0, m, n)[0];
+    }
+
+    /** ES of the set whose sorted ranks are {@code positions[from, from + m)}. */
+    static double es(double[] weights, int[] positions, int from, int m, int n) {
+        return extremes(weights, positions, from, m, n)[0];
     }
 
     /** ES with where it peaks and its leading edge. */
     public static Enrichment of(RankedList list, int[] positions, double[] weights) {
-        double[] x = extremes(weights, positions, positions.length, list.size());
+        double[] x = extremes(weights, positions, 0, positions.length, list.size());
         double es = x[0];
         int peak = (int) x[1];
         List<String> edge = new ArrayList<>();
@@ -47,25 +52,27 @@ public final class EnrichmentScore {
     }
 
     /** {ES, index in positions of its peak}. */
-    private static double[] extremes(double[] weights, int[] positions, int m, int n) {
+    private static double[] extremes(double[] weights, int[] positions, int from, int m, int n) {
         if (m == 0 || m == n) {
             throw new IllegalArgumentException("the enrichment score needs a set with some, but not all, genes of the list");
         }
         double total = 0;
         for (int j = 0; j < m; j++) {
-            total += weights[positions[j]];
+            total += weights[positions[from + j]];
         }
         double miss = 1.0 / (n - m);
+        double perWeight = 1.0 / total;
         double cumulative = 0;
         double maxTop = Double.NEGATIVE_INFINITY;
         double minBottom = Double.POSITIVE_INFINITY;
         int argTop = 0;
         int argBottom = 0;
         for (int j = 0; j < m; j++) {
-            double step = total == 0 ? 1.0 / m : weights[positions[j]] / total;
-            double bottom = cumulative - (positions[j] - j) * miss;
+            int position = positions[from + j];
+            double step = total == 0 ? 1.0 / m : weights[position] * perWeight;
+            double bottom = cumulative - (position - j) * miss;
             cumulative += step;
-            double top = cumulative - (positions[j] - j) * miss;
+            double top = cumulative - (position - j) * miss;
             if (top > maxTop) {
                 maxTop = top;
                 argTop = j;

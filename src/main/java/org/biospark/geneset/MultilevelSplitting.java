@@ -254,10 +254,11 @@ public final class MultilevelSplitting {
             total += weights[set[j]];
         }
         double miss = 1.0 / (n - size);
+        double step = total == 0 ? 0 : 1.0 / total;
         double cumulative = 0;
         double best = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < size; j++) {
-            cumulative += total == 0 ? 1.0 / size : weights[set[j]] / total;
+            cumulative += total == 0 ? 1.0 / size : weights[set[j]] * step;
             best = Math.max(best, cumulative - (set[j] - j) * miss);
         }
         return best;

@@ -81,9 +81,9 @@ public final class PhenotypeGsea {
     }
 
     /**
-     * The ES of every kept set under each label permutation, {@code [set][permutation]}. Works on gene indices and
-     * a rank array, never on names: the statistics, their order ({@link RankedList#sortByRank}, as observed),
-     * each set's sorted ranks, its ES.
+     * The ES of every kept set under each label permutation, {@code [set][permutation]}. Works on gene indices, never
+     * on names: the statistics (in gene-id order), their order by a stable radix sort ({@link ScoreOrder}, the same
+     * order as {@link RankedList#sortByRank}), then every set's ES in one walk down the ranks ({@link SetIncidence}).
      */
     private static double[][] labelPermutationNulls(List<String> genes, double[][] values, List<String> labels,
                                                     String classA, List<String> names, Map<String, List<String>> kept,
@@ -101,12 +101,29 @@ public final class PhenotypeGsea {
         List<boolean[]> splits = allSplits(labels, classA, o.permutations());
         int permutations = splits != null ? splits.size() : o.permutations();
         double[][] nulls = new double[names.size()][permutations];
+        // genes in id order, so that the stable radix sort breaks ties by gene id exactly as RankedList does
+        Integer[] byIdBoxed = new Integer[n];
+        for (int g = 0; g < n; g++) {
+            byIdBoxed[g] = g;
+        }
+        java.util.Arrays.sort(byIdBoxed, java.util.Comparator.comparing(genes::get));
+        int[] byId = java.util.Arrays.stream(byIdBoxed).mapToInt(Integer::intValue).toArray();
         double[] statistics = new double[n];
         double[] weights = new double[n];
-        int[] rankOf = new int[n];
-        Integer[] order = new Integer[n];
-        String[] geneArray = genes.toArray(new String[0]);
+        int[] geneAtRank = new int[n];
+        int[] order = new int[n];
+        double[] es = new double[names.size()];
+        ScoreOrder scoreOrder = new ScoreOrder();
+        SetIncidence incidence = new SetIncidence(n, members);
         boolean[] inA = new boolean[labels.size()];
+        double[][] bySample = new double[labels.size()][n];
+        for (int i = 0; i < n; i++) {
+            double[] row = values[byId[i]];
+            for (int sample = 0; sample < row.length; sample++) {
+                bySample[sample][i] = row[sample];
+            }
+        }
+        double[][] scratch = new double[4][n];
         for (int perm = 0; perm < permutations; perm++) {
             if (splits != null) {
                 System.arraycopy(splits.get(perm), 0, inA, 0, inA.length);
@@ -116,22 +133,17 @@ public final class PhenotypeGsea {
                     inA[sample] = shuffled.get(sample).equals(classA);
                 }
             }
-            for (int g = 0; g < n; g++) {
-                statistics[g] = o.metric().score(values[g], inA);
-            }
-            RankedList.sortByRank(order, geneArray, statistics);
+            int[][] classes = RankingMetric.classIndices(inA);
+            o.metric().scoreAll(bySample, classes[0], classes[1], statistics, scratch);
+            scoreOrder.descending(statistics, order);
             for (int r = 0; r < n; r++) {
-                rankOf[order[r]] = r;
+                geneAtRank[r] = byId[order[r]];
                 double w = Math.abs(statistics[order[r]]);
                 weights[r] = o.weight() == 1.0 ? w : Math.pow(w, o.weight());
             }
-            for (int s = 0; s < names.size(); s++) {
-                int[] positions = new int[members[s].length];
-                for (int k = 0; k < positions.length; k++) {
-                    positions[k] = rankOf[members[s][k]];
-                }
-                java.util.Arrays.sort(positions);
-                nulls[s][perm] = EnrichmentScore.es(weights, positions, n);
+            incidence.enrichmentScores(geneAtRank, weights, es);
+            for (int s = 0; s < es.length; s++) {
+                nulls[s][perm] = es[s];
             }
         }
         return nulls;

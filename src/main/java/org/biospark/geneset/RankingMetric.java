@@ -19,18 +19,44 @@ public enum RankingMetric {
 
     /** The statistic of one gene's {@code values}, where {@code inA[s]} says which class sample s is in. */
     public double score(double[] values, boolean[] inA) {
+        int[][] classes = classIndices(inA);
+        return score(values, classes[0], classes[1]);
+    }
+
+    /** The samples of class A and of class B, each ascending: {@code {a, b}}. */
+    static int[][] classIndices(boolean[] inA) {
         int nA = 0;
-        int nB = 0;
-        double sumA = 0;
-        double sumB = 0;
-        for (int s = 0; s < values.length; s++) {
-            if (inA[s]) {
-                nA++;
-                sumA += values[s];
+        for (boolean a : inA) {
+            nA += a ? 1 : 0;
+        }
+        int[] a = new int[nA];
+        int[] b = new int[inA.length - nA];
+        int i = 0;
+        int j = 0;
+        for (int sample = 0; sample < inA.length; sample++) {
+            if (inA[sample]) {
+                a[i++] = sample;
             } else {
-                nB++;
-                sumB += values[s];
+                b[j++] = sample;
             }
+        }
+        return new int[][] {a, b};
+    }
+
+    /**
+     * The statistic of one gene's {@code values} with the samples of class A and B given as ascending indices
+     * (summed in sample order, so the result does not depend on which form the classes come in).
+     */
+    double score(double[] values, int[] a, int[] b) {
+        int nA = a.length;
+        int nB = b.length;
+        double sumA = 0;
+        for (int sample : a) {
+            sumA += values[sample];
+        }
+        double sumB = 0;
+        for (int sample : b) {
+            sumB += values[sample];
         }
         double meanA = sumA / nA;
         double meanB = sumB / nB;
@@ -39,22 +65,104 @@ public enum RankingMetric {
             case RATIO_OF_MEANS -> meanA / meanB;
             case LOG2_RATIO_OF_MEANS -> Math.log(meanA / meanB) / Math.log(2);
             case SIGNAL2NOISE, TTEST -> {
-                double sigmaA = flooredSigma(values, inA, true, meanA, nA);
-                double sigmaB = flooredSigma(values, inA, false, meanB, nB);
+                double sigmaA = flooredSigma(values, a, meanA);
+                double sigmaB = flooredSigma(values, b, meanB);
                 yield this == SIGNAL2NOISE ? (meanA - meanB) / (sigmaA + sigmaB)
                         : (meanA - meanB) / Math.sqrt(sigmaA * sigmaA / nA + sigmaB * sigmaB / nB);
             }
         };
     }
 
-    private static double flooredSigma(double[] values, boolean[] inA, boolean classA, double mean, int n) {
-        double squares = 0;
-        for (int s = 0; s < values.length; s++) {
-            if (inA[s] == classA) {
-                double d = values[s] - mean;
-                squares += d * d;
+    /**
+     * The statistic of every gene at once, from the matrix stored sample-major ({@code bySample[sample][gene]}):
+     * every loop runs along genes, which the JIT turns into vector instructions. Each gene's arithmetic is
+     * {@link #score(double[], int[], int[])}'s, operation for operation, so the results are the same to the bit.
+     *
+     * @param scratch four arrays of at least the gene count, reused between calls
+     */
+    void scoreAll(double[][] bySample, int[] a, int[] b, double[] out, double[][] scratch) {
+        int n = out.length;
+        double[] meanA = scratch[0];
+        double[] meanB = scratch[1];
+        double[] squaresA = scratch[2];
+        double[] squaresB = scratch[3];
+        classMeans(bySample, a, meanA, n);
+        classMeans(bySample, b, meanB, n);
+        switch (this) {
+            case DIFF_OF_MEANS -> {
+                for (int g = 0; g < n; g++) {
+                    out[g] = meanA[g] - meanB[g];
+                }
+            }
+            case RATIO_OF_MEANS -> {
+                for (int g = 0; g < n; g++) {
+                    out[g] = meanA[g] / meanB[g];
+                }
+            }
+            case LOG2_RATIO_OF_MEANS -> {
+                for (int g = 0; g < n; g++) {
+                    out[g] = Math.log(meanA[g] / meanB[g]) / Math.log(2);
+                }
+            }
+            case SIGNAL2NOISE, TTEST -> {
+                flooredSigmas(bySample, a, meanA, squaresA, n);
+                flooredSigmas(bySample, b, meanB, squaresB, n);
+                int nA = a.length;
+                int nB = b.length;
+                if (this == SIGNAL2NOISE) {
+                    for (int g = 0; g < n; g++) {
+                        out[g] = (meanA[g] - meanB[g]) / (squaresA[g] + squaresB[g]);
+                    }
+                } else {
+                    for (int g = 0; g < n; g++) {
+                        out[g] = (meanA[g] - meanB[g])
+                                / Math.sqrt(squaresA[g] * squaresA[g] / nA + squaresB[g] * squaresB[g] / nB);
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(name());
+        }
+    }
+
+    private static void classMeans(double[][] bySample, int[] samples, double[] mean, int n) {
+        java.util.Arrays.fill(mean, 0, n, 0.0);
+        for (int sample : samples) {
+            double[] row = bySample[sample];
+            for (int g = 0; g < n; g++) {
+                mean[g] += row[g];
             }
         }
+        double count = samples.length;
+        for (int g = 0; g < n; g++) {
+            mean[g] = mean[g] / count;
+        }
+    }
+
+    /** Fills {@code sigma} with each gene's floored standard deviation in the class. */
+    private static void flooredSigmas(double[][] bySample, int[] samples, double[] mean, double[] sigma, int n) {
+        java.util.Arrays.fill(sigma, 0, n, 0.0);
+        for (int sample : samples) {
+            double[] row = bySample[sample];
+            for (int g = 0; g < n; g++) {
+                double d = row[g] - mean[g];
+                sigma[g] += d * d;
+            }
+        }
+        int count = samples.length;
+        for (int g = 0; g < n; g++) {
+            double sd = count > 1 ? Math.sqrt(sigma[g] / (count - 1)) : 0;
+            double floor = mean[g] == 0 ? 0.2 : 0.2 * Math.abs(mean[g]);
+            sigma[g] = Math.max(sd, floor);
+        }
+    }
+
+    private static double flooredSigma(double[] values, int[] samples, double mean) {
+        double squares = 0;
+        for (int sample : samples) {
+            double d = values[sample] - mean;
+            squares += d * d;
+        }
+        int n = samples.length;
         double sigma = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
         double floor = mean == 0 ? 0.2 : 0.2 * Math.abs(mean);
         return Math.max(sigma, floor);
