@@ -1,7 +1,6 @@
 package org.biospark.geneset;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -51,71 +50,57 @@ public final class PhenotypeGsea {
     }
 
     public static List<GseaResult> run(List<String> genes, double[][] values, List<String> labels, String classA,
-                                            Map<String, List<String>> sets, Options o) {
-        RankedList observed = PhenotypeRanking.rank(genes, values, labels, classA, o.metric());
-        double[] weights = observed.weights(o.weight());
-        Map<String, List<String>> kept = new LinkedHashMap<>();
-        Map<String, Enrichment> enrichments = new LinkedHashMap<>();
-        sets.forEach((name, members) -> {
-            int[] positions = observed.positions(members);
-            if (positions.length >= o.minSize() && positions.length <= o.maxSize() && positions.length < genes.size()) {
-                kept.put(name, members);
-                enrichments.put(name, EnrichmentScore.of(observed, positions, weights));
-            }
-        });
-        List<String> names = new ArrayList<>(kept.keySet());
-        double[][] nulls = labelPermutationNulls(genes, values, labels, classA, names, kept, o);
-        double[] es = new double[names.size()];
-        int[] groupOf = new int[names.size()];
-        for (int s = 0; s < names.size(); s++) {
-            es[s] = enrichments.get(names.get(s)).es();
-            groupOf[s] = s;
-        }
-        SetSignificance[] significance = Significance.compute(es, groupOf, nulls, false);
-        List<GseaResult> results = new ArrayList<>();
-        for (int s = 0; s < names.size(); s++) {
-            results.add(GseaResult.of(names.get(s), enrichments.get(names.get(s)), significance[s],
-                    PrerankedGsea.permutationLog2err(significance[s].moreExtreme(), nulls[s].length)));
-        }
-        return results;
+                                       Map<String, List<String>> sets, Options o) {
+        Prepared p = prepare(genes, values, labels, classA, sets, o);
+        return finish(p, nulls(p, o, 0, p.permutations()), o);
     }
 
     /**
-     * The ES of every kept set under each label permutation, {@code [set][permutation]}. Works on gene indices, never
-     * on names: the statistics (in gene-id order), their order by a stable radix sort ({@link ScoreOrder}, the same
-     * order as {@link RankedList#sortByRank}), then every set's ES in one walk down the ranks ({@link SetIncidence}).
+     * What the label permutations of one matrix need, ready to be shipped to the tasks that compute them.
+     *
+     * @param observed     the genes ranked under the real labels
+     * @param names        the kept sets
+     * @param enrichments  their observed ES and leading edges
+     * @param members      their genes, as row indices of the matrix
+     * @param bySample     the matrix, sample-major, with the genes in id order ({@code byId})
+     * @param byId         the matrix row of the gene at each id-order position
+     * @param labels       the samples' classes
+     * @param classA       the class ranked first
+     * @param permutations how many permutations there are: every distinct split, or the number asked for
      */
-    private static double[][] labelPermutationNulls(List<String> genes, double[][] values, List<String> labels,
-                                                    String classA, List<String> names, Map<String, List<String>> kept,
-                                                    Options o) {
+    public record Prepared(RankedList observed, List<String> names, List<Enrichment> enrichments, int[][] members,
+                           double[][] bySample, int[] byId, List<String> labels, String classA, int permutations)
+            implements java.io.Serializable {
+    }
+
+    /** Step 1: the observed ranking and ES, the sets kept by the size filter, the matrix rearranged. */
+    public static Prepared prepare(List<String> genes, double[][] values, List<String> labels, String classA,
+                                   Map<String, List<String>> sets, Options o) {
+        RankedList observed = PhenotypeRanking.rank(genes, values, labels, classA, o.metric());
+        double[] weights = observed.weights(o.weight());
         int n = genes.size();
         Map<String, Integer> index = new java.util.HashMap<>(n * 2);
         for (int g = 0; g < n; g++) {
             index.put(genes.get(g), g);
         }
-        int[][] members = new int[names.size()][];
-        for (int s = 0; s < names.size(); s++) {
-            members[s] = kept.get(names.get(s)).stream().filter(index::containsKey).mapToInt(index::get)
-                    .distinct().toArray();
-        }
-        List<boolean[]> splits = allSplits(labels, classA, o.permutations());
-        int permutations = splits != null ? splits.size() : o.permutations();
-        double[][] nulls = new double[names.size()][permutations];
-        // genes in id order, so that the stable radix sort breaks ties by gene id exactly as RankedList does
+        List<String> names = new ArrayList<>();
+        List<Enrichment> enrichments = new ArrayList<>();
+        List<int[]> members = new ArrayList<>();
+        sets.forEach((name, genesOfSet) -> {
+            int[] positions = observed.positions(genesOfSet);
+            if (positions.length >= o.minSize() && positions.length <= o.maxSize() && positions.length < n) {
+                names.add(name);
+                enrichments.add(EnrichmentScore.of(observed, positions, weights));
+                members.add(genesOfSet.stream().filter(index::containsKey).mapToInt(index::get).distinct().toArray());
+            }
+        });
+        // genes in id order, so that the stable bucket sort breaks ties by gene id exactly as RankedList does
         Integer[] byIdBoxed = new Integer[n];
         for (int g = 0; g < n; g++) {
             byIdBoxed[g] = g;
         }
         java.util.Arrays.sort(byIdBoxed, java.util.Comparator.comparing(genes::get));
         int[] byId = java.util.Arrays.stream(byIdBoxed).mapToInt(Integer::intValue).toArray();
-        double[] statistics = new double[n];
-        double[] weights = new double[n];
-        int[] geneAtRank = new int[n];
-        int[] order = new int[n];
-        double[] es = new double[names.size()];
-        ScoreOrder scoreOrder = new ScoreOrder();
-        SetIncidence incidence = new SetIncidence(n, members);
-        boolean[] inA = new boolean[labels.size()];
         double[][] bySample = new double[labels.size()][n];
         for (int i = 0; i < n; i++) {
             double[] row = values[byId[i]];
@@ -123,18 +108,64 @@ public final class PhenotypeGsea {
                 bySample[sample][i] = row[sample];
             }
         }
+        List<boolean[]> splits = allSplits(labels, classA, o.permutations());
+        int permutations = splits != null ? splits.size() : o.permutations();
+        return new Prepared(observed, List.copyOf(names), List.copyOf(enrichments), members.toArray(new int[0][]),
+                bySample, byId, List.copyOf(labels), classA, permutations);
+    }
+
+    /** Step 3: every significance measure, from the nulls of all permutations ({@code [set][permutation]}). */
+    public static List<GseaResult> finish(Prepared p, double[][] nulls, Options o) {
+        List<String> names = p.names();
+        double[] es = new double[names.size()];
+        int[] groupOf = new int[names.size()];
+        for (int s = 0; s < names.size(); s++) {
+            es[s] = p.enrichments().get(s).es();
+            groupOf[s] = s;
+        }
+        SetSignificance[] significance = Significance.compute(es, groupOf, nulls, false);
+        List<GseaResult> results = new ArrayList<>();
+        for (int s = 0; s < names.size(); s++) {
+            results.add(GseaResult.of(names.get(s), p.enrichments().get(s), significance[s],
+                    PrerankedGsea.permutationLog2err(significance[s].moreExtreme(), p.permutations())));
+        }
+        return results;
+    }
+
+    /**
+     * Step 2, in any number of pieces: the ES of every kept set under label permutations {@code from} to {@code to}
+     * (exclusive), {@code [set][permutation - from]}. Works on gene indices, never on names: the statistics of all
+     * genes at once ({@link RankingMetric#scoreAll}), their order by a stable bucket sort ({@link ScoreOrder}, the
+     * same order as {@link RankedList#sortByRank}), then every set's ES from one walk down the ranks
+     * ({@link SetIncidence}).
+     */
+    public static double[][] nulls(Prepared p, Options o, int from, int to) {
+        int n = p.byId().length;
+        int sets = p.names().size();
+        List<String> labels = p.labels();
+        List<boolean[]> splits = allSplits(labels, p.classA(), o.permutations());
+        double[][] nulls = new double[sets][to - from];
+        double[] statistics = new double[n];
+        double[] weights = new double[n];
+        int[] geneAtRank = new int[n];
+        int[] order = new int[n];
+        double[] es = new double[sets];
+        ScoreOrder scoreOrder = new ScoreOrder();
+        SetIncidence incidence = new SetIncidence(n, p.members());
+        boolean[] inA = new boolean[labels.size()];
         double[][] scratch = new double[4][n];
-        for (int perm = 0; perm < permutations; perm++) {
+        int[] byId = p.byId();
+        for (int perm = from; perm < to; perm++) {
             if (splits != null) {
                 System.arraycopy(splits.get(perm), 0, inA, 0, inA.length);
             } else {
                 List<String> shuffled = shuffle(labels, PermutationNulls.generator(o.seed(), perm));
                 for (int sample = 0; sample < inA.length; sample++) {
-                    inA[sample] = shuffled.get(sample).equals(classA);
+                    inA[sample] = shuffled.get(sample).equals(p.classA());
                 }
             }
             int[][] classes = RankingMetric.classIndices(inA);
-            o.metric().scoreAll(bySample, classes[0], classes[1], statistics, scratch);
+            o.metric().scoreAll(p.bySample(), classes[0], classes[1], statistics, scratch);
             scoreOrder.descending(statistics, order);
             for (int r = 0; r < n; r++) {
                 geneAtRank[r] = byId[order[r]];
@@ -142,8 +173,8 @@ public final class PhenotypeGsea {
                 weights[r] = o.weight() == 1.0 ? w : Math.pow(w, o.weight());
             }
             incidence.enrichmentScores(geneAtRank, weights, es);
-            for (int s = 0; s < es.length; s++) {
-                nulls[s][perm] = es[s];
+            for (int s = 0; s < sets; s++) {
+                nulls[s][perm - from] = es[s];
             }
         }
         return nulls;

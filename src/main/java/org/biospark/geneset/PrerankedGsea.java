@@ -2,7 +2,6 @@ package org.biospark.geneset;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -50,30 +49,65 @@ public final class PrerankedGsea {
     }
 
     public static List<GseaResult> run(RankedList list, Map<String, List<String>> sets, Options o) {
-        double[] weights = list.weights(o.weight());
-        Map<String, int[]> kept = new LinkedHashMap<>();
-        TreeSet<Integer> sizes = new TreeSet<>();
-        sets.forEach((name, genes) -> {
-            int[] positions = list.positions(genes);
-            if (positions.length >= o.minSize() && positions.length <= o.maxSize() && positions.length < list.size()) {
-                kept.put(name, positions);
-                sizes.add(positions.length);
-            }
-        });
-        if (kept.isEmpty()) {
+        Prepared prepared = prepare(list, sets, o);
+        if (prepared.names().isEmpty()) {
             return List.of();
         }
-        int[] sizeList = sizes.stream().mapToInt(Integer::intValue).toArray();
-        double[][] nulls = PermutationNulls.compute(weights, sizeList, o.seed(), 0, o.permutations());
-        List<String> names = new ArrayList<>(kept.keySet());
+        return finish(prepared, nulls(prepared, o, 0, o.permutations()), o);
+    }
+
+    /**
+     * What the permutations of one list need, ready to be shipped to the tasks that compute them: the list, the kept
+     * sets with their ranks, the distinct sizes (ascending) and the weights.
+     */
+    public record Prepared(RankedList list, List<String> names, List<int[]> positions, int[] sizes,
+                           double[] weights) implements java.io.Serializable {
+        /** The kept sets' sizes (genes in the list), in {@link #names()} order. */
+        public int size(int set) {
+            return positions.get(set).length;
+        }
+    }
+
+    /** Step 1: the sets kept by the size filter (sets not in the list at all, or all of it, are dropped too). */
+    public static Prepared prepare(RankedList list, Map<String, List<String>> sets, Options o) {
+        double[] weights = list.weights(o.weight());
+        List<String> names = new ArrayList<>();
+        List<int[]> positions = new ArrayList<>();
+        TreeSet<Integer> sizes = new TreeSet<>();
+        sets.forEach((name, genes) -> {
+            int[] p = list.positions(genes);
+            if (p.length >= o.minSize() && p.length <= o.maxSize() && p.length < list.size()) {
+                names.add(name);
+                positions.add(p);
+                sizes.add(p.length);
+            }
+        });
+        return new Prepared(list, List.copyOf(names), List.copyOf(positions),
+                sizes.stream().mapToInt(Integer::intValue).toArray(), weights);
+    }
+
+    /**
+     * Step 2, in any number of pieces: the null ES {@code [size index][permutation - from]} of permutations
+     * {@code from} to {@code to} (exclusive). Pieces put side by side equal one call over all permutations.
+     */
+    public static double[][] nulls(Prepared p, Options o, int from, int to) {
+        if (p.sizes().length == 0) {
+            return new double[0][to - from];
+        }
+        return PermutationNulls.compute(p.weights(), p.sizes(), o.seed(), from, to);
+    }
+
+    /** Step 3: ES, leading edges and every significance measure, from the nulls of all permutations. */
+    public static List<GseaResult> finish(Prepared p, double[][] nulls, Options o) {
+        List<String> names = p.names();
         Enrichment[] enrichments = new Enrichment[names.size()];
         double[] es = new double[names.size()];
         int[] groupOf = new int[names.size()];
         for (int s = 0; s < names.size(); s++) {
-            int[] positions = kept.get(names.get(s));
-            enrichments[s] = EnrichmentScore.of(list, positions, weights);
+            int[] positions = p.positions().get(s);
+            enrichments[s] = EnrichmentScore.of(p.list(), positions, p.weights());
             es[s] = enrichments[s].es();
-            groupOf[s] = Arrays.binarySearch(sizeList, positions.length);
+            groupOf[s] = Arrays.binarySearch(p.sizes(), positions.length);
         }
         SetSignificance[] significance = Significance.compute(es, groupOf, nulls, true);
         double[] log2err = new double[names.size()];
@@ -81,7 +115,7 @@ public final class PrerankedGsea {
             log2err[s] = permutationLog2err(significance[s].moreExtreme(), o.permutations());
         }
         if (o.multilevel() != null) {
-            significance = withMultilevel(weights, es, groupOf, sizeList, nulls, significance, log2err, o);
+            significance = withMultilevel(p.weights(), es, groupOf, p.sizes(), nulls, significance, log2err, o);
         }
         List<GseaResult> results = new ArrayList<>(names.size());
         for (int s = 0; s < names.size(); s++) {

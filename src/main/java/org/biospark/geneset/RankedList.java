@@ -15,15 +15,24 @@ public final class RankedList implements Serializable {
 
     private final String[] genes;
     private final double[] scores;
-    private final Map<String, Integer> ranks;
+    /** Gene to rank, built on first use (not serialized: a list shipped to executors travels as two arrays). */
+    private transient Map<String, Integer> ranks;
 
     private RankedList(String[] genes, double[] scores) {
         this.genes = genes;
         this.scores = scores;
-        this.ranks = new HashMap<>(genes.length * 2);
-        for (int i = 0; i < genes.length; i++) {
-            ranks.put(genes[i], i);
+    }
+
+    private Map<String, Integer> ranks() {
+        Map<String, Integer> r = ranks;
+        if (r == null) {
+            r = new HashMap<>(genes.length * 2);
+            for (int i = 0; i < genes.length; i++) {
+                r.put(genes[i], i);
+            }
+            ranks = r;
         }
+        return r;
     }
 
     /**
@@ -120,7 +129,7 @@ public final class RankedList implements Serializable {
 
     /** The 0-based rank of a gene, or -1 when it is not in the list. */
     public int rankOf(String gene) {
-        Integer rank = ranks.get(gene);
+        Integer rank = ranks().get(gene);
         return rank == null ? -1 : rank;
     }
 
