@@ -25,7 +25,7 @@ public final class OverRepresentation {
      * @param minSize smallest set size (genes in the universe) tested
      * @param maxSize largest set size tested
      */
-    public record Options(int minSize, int maxSize) {
+    public record Options(int minSize, int maxSize) implements java.io.Serializable {
         public Options {
             if (minSize < 1 || maxSize < minSize) {
                 throw new IllegalArgumentException("need 1 <= minSize <= maxSize");

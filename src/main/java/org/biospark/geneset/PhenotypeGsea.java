@@ -21,7 +21,7 @@ public final class PhenotypeGsea {
      * @param maxSize      largest set size kept
      * @param seed         the random seed
      */
-    public record Options(RankingMetric metric, double weight, int permutations, int minSize, int maxSize, long seed) {
+    public record Options(RankingMetric metric, double weight, int permutations, int minSize, int maxSize, long seed) implements java.io.Serializable {
     }
 
 

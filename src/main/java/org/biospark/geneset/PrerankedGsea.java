@@ -24,7 +24,7 @@ public final class PrerankedGsea {
      * @param multilevel   multilevel splitting for small p-values, or null for permutation p-values only
      */
     public record Options(double weight, int permutations, int minSize, int maxSize, long seed,
-                          Multilevel multilevel) {
+                          Multilevel multilevel) implements java.io.Serializable {
         public Options {
             if (permutations < 1 || minSize < 1 || maxSize < minSize) {
                 throw new IllegalArgumentException("need permutations >= 1 and 1 <= minSize <= maxSize");
@@ -41,7 +41,7 @@ public final class PrerankedGsea {
      * @param sampleSize the population of each level (odd; fgsea's default 101)
      * @param eps        the smallest p-value estimated (fgsea's default 1e-50)
      */
-    public record Multilevel(int sampleSize, double eps) {
+    public record Multilevel(int sampleSize, double eps) implements java.io.Serializable {
         public static final Multilevel DEFAULT = new Multilevel(101, 1e-50);
     }
 

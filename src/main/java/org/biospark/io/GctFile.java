@@ -42,7 +42,13 @@ public record GctFile(String file, List<String> samples, List<String> genes, dou
             if (d.length < 2) {
                 throw new InvalidInputException(file, line, "expected the GCT dimensions line (rows, columns)");
             }
-            declaredRows = Long.parseLong(d[0]);
+            try {
+                declaredRows = Long.parseLong(d[0]);
+                Long.parseLong(d[1]);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(file, line, "the GCT dimensions line needs two whole numbers (rows,"
+                        + " columns), found '" + dimensions.strip() + "'");
+            }
             header = reader.readLine();
             line++;
         }

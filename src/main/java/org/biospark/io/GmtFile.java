@@ -17,14 +17,15 @@ import java.util.Map;
  *
  * @param file     where it came from
  * @param sets     set name to its genes, in file order
+ * @param lines    set name to its line number
  * @param problems the lines skipped
  */
-public record GmtFile(String file, Map<String, List<String>> sets, List<LineProblem> problems) {
+public record GmtFile(String file, Map<String, List<String>> sets, Map<String, Long> lines, List<LineProblem> problems) {
 
     /** Reads a GMT stream (plain text). */
     public static GmtFile read(InputStream in, String file) throws IOException {
         Map<String, List<String>> sets = new LinkedHashMap<>();
-        Map<String, Long> firstLine = new java.util.HashMap<>();
+        Map<String, Long> firstLine = new LinkedHashMap<>();
         List<LineProblem> problems = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         long lineNumber = 0;
@@ -52,6 +53,6 @@ public record GmtFile(String file, Map<String, List<String>> sets, List<LineProb
                 firstLine.put(name, lineNumber);
             }
         }
-        return new GmtFile(file, sets, List.copyOf(problems));
+        return new GmtFile(file, sets, java.util.Collections.unmodifiableMap(firstLine), List.copyOf(problems));
     }
 }

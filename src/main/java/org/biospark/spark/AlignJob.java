@@ -70,7 +70,7 @@ public final class AlignJob {
                     options.minScore() == null ? Integer.MIN_VALUE : options.minScore(), options.traceback());
             Broadcast<ReferenceSet> broadcast = jsc.broadcast(references);
 
-            List<FileStatus> queryFiles = expand(options.queries(), conf);
+            List<FileStatus> queryFiles = InputFiles.expand(options.queries(), conf, "query");
             record(manifest, options, settings, queryFiles, conf);
 
             jsc.setJobDescription("align: reading queries");
@@ -258,37 +258,6 @@ public final class AlignJob {
             }
         }
         return total > 0 && nucleotides >= 0.9 * total;
-    }
-
-    private static List<FileStatus> expand(List<String> patterns, Configuration conf) {
-        List<FileStatus> files = new ArrayList<>();
-        try {
-            for (String pattern : patterns) {
-                Path path = new Path(pattern);
-                FileStatus[] matches = path.getFileSystem(conf).globStatus(path);
-                if (matches == null || matches.length == 0) {
-                    throw new InvalidInputException(pattern, "no query file matches");
-                }
-                for (FileStatus match : matches) {
-                    if (match.isDirectory()) {
-                        for (FileStatus child : path.getFileSystem(conf).listStatus(match.getPath())) {
-                            if (child.isFile() && !child.getPath().getName().startsWith(".")
-                                    && !child.getPath().getName().startsWith("_")) {
-                                files.add(child);
-                            }
-                        }
-                    } else {
-                        files.add(match);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the query files", e);
-        }
-        if (files.isEmpty()) {
-            throw new InvalidInputException(String.join(",", patterns), "no query files found");
-        }
-        return files;
     }
 
     private static void record(RunManifest manifest, AlignOptions o, AlignSettings s, List<FileStatus> queryFiles,

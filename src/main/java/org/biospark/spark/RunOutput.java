@@ -92,9 +92,12 @@ public final class RunOutput implements AutoCloseable {
         return new Path(target, name);
     }
 
-    /** Writes {@code table} as Parquet table {@code name} into the staging directory. */
-    public void writeTable(String name, Dataset<Row> table) {
-        table.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staging, name).toString());
+    /**
+     * Writes {@code table} as Parquet table {@code name} into the staging directory, partitioned by the columns
+     * given (one directory per value, as Spark writes them).
+     */
+    public void writeTable(String name, Dataset<Row> table, String... partitionBy) {
+        table.write().mode(SaveMode.ErrorIfExists).partitionBy(partitionBy).parquet(new Path(staging, name).toString());
     }
 
     /** Writes the run manifest. */

@@ -1,0 +1,122 @@
+package org.biospark.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.biospark.spark.GseaJob;
+import org.biospark.spark.GseaOptions;
+import org.biospark.spark.GseaRunResult;
+import org.biospark.spark.SparkSessions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code biospark gsea}: many datasets x many gene-set collections, one Parquet table. */
+@Command(name = "gsea", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Gene-set enrichment of many datasets against many gene-set collections:",
+            "preranked GSEA (--ranks), phenotype-permutation GSEA (--expression + --labels) or",
+            "over-representation (--genes). ES, NES, p, BH, FDR q, FWER, leading edges, as fgsea and GSEA desktop."})
+final class GseaCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--gene-sets", required = true, arity = "1..*", paramLabel = "GMT",
+            description = "GMT files or directories; the collection is the file name.")
+    List<String> geneSets;
+
+    @Option(names = "--ranks", arity = "1..*", paramLabel = "RNK",
+            description = "Ranked lists (gene, statistic) or directories of them: one dataset per file.")
+    List<String> ranks;
+
+    @Option(names = "--expression", arity = "1..*", paramLabel = "GCT",
+            description = "Expression matrices, GCT or TSV with a header: one dataset per file.")
+    List<String> expression;
+
+    @Option(names = "--labels", arity = "1..*", paramLabel = "CLS",
+            description = "CLS sample labels, one per --expression file, in the same order.")
+    List<String> labels;
+
+    @Option(names = "--genes", arity = "1..*", paramLabel = "LIST",
+            description = "Gene lists for over-representation, one gene a line: one dataset per file.")
+    List<String> genes;
+
+    @Option(names = "--universe", paramLabel = "LIST",
+            description = "ORA universe, one gene a line (default: every gene of the gene-set collections).")
+    String universe;
+
+    @Option(names = "--method", paramLabel = "preranked|phenotype|ora",
+            description = "Default: from the kind of dataset given.")
+    String method;
+
+    @Option(names = "--permutations", defaultValue = "1000", paramLabel = "N",
+            description = "Permutations per dataset (default: ${DEFAULT-VALUE}).")
+    int permutations;
+
+    @Option(names = "--multilevel",
+            description = "Preranked: p-values below 1/permutations by multilevel splitting (as fgsea), down to 1e-50.")
+    boolean multilevel;
+
+    @Option(names = "--min-size", defaultValue = "15", paramLabel = "N",
+            description = "Smallest set tested, counting its genes in the dataset (default: ${DEFAULT-VALUE}).")
+    int minSize;
+
+    @Option(names = "--max-size", defaultValue = "500", paramLabel = "N",
+            description = "Largest set tested (default: ${DEFAULT-VALUE}).")
+    int maxSize;
+
+    @Option(names = "--weight", defaultValue = "1", paramLabel = "P",
+            description = "Exponent of the running sum's weights |statistic|^P: 0 classic, 1 GSEA (default), 2.")
+    double weight;
+
+    @Option(names = "--metric", defaultValue = "signal2noise", paramLabel = "NAME",
+            description = "Phenotype ranking: signal2noise (default), ttest, diff_of_means, ratio_of_means, "
+                    + "log2_ratio_of_means.")
+    String metric;
+
+    @Option(names = "--class-a", paramLabel = "CLASS",
+            description = "Phenotype: the class ranked first (default: the first class of each CLS file).")
+    String classA;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+            description = "Random seed; the same seed gives the same numbers at any parallelism (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--collapse-duplicates",
+            description = "A gene listed twice in an RNK keeps its largest |statistic| (default: later lines rejected).")
+    boolean collapseDuplicates;
+
+    @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+            description = "Tasks (default: about 3 per core).")
+    int partitions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        GseaOptions options = new GseaOptions(geneSets, ranks, expression, labels, genes, universe, output.out,
+                output.overwrite, method, permutations, multilevel, minSize, maxSize, weight, metric, seed,
+                collapseDuplicates, classA, partitions);
+        GseaRunResult result = GseaJob.run(SparkSessions.getOrCreate("biospark gsea"), options);
+        print(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExitCodes.OK;
+    }
+
+    static void print(GseaRunResult result, PrintWriter out, PrintWriter err) {
+        Map<String, Long> c = result.counts();
+        result.warnings().forEach(w -> err.println("warning: " + w));
+        err.flush();
+        out.printf("datasets: %d; gene sets: %d in %d collections%n", c.get("datasets"), c.get("gene_sets"),
+                c.get("collections"));
+        out.printf("tested: %d (dataset, set) pairs; %d left out by the size filter%n", c.get("sets_tested"),
+                c.get("sets_filtered"));
+        out.printf("results: %d rows in %s/gsea (rejects: %d rows in %s/rejects)%n", c.get("gsea"),
+                result.outputDirectory(), c.get("rejects"), result.outputDirectory());
+        out.flush();
+    }
+}

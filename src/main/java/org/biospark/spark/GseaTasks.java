@@ -1,0 +1,149 @@
+package org.biospark.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.biospark.geneset.GseaResult;
+import org.biospark.geneset.MultipleTesting;
+import org.biospark.geneset.OraResult;
+import org.biospark.geneset.OverRepresentation;
+import org.biospark.geneset.PhenotypeGsea;
+import org.biospark.geneset.PrerankedGsea;
+
+/**
+ * What the executors run for {@code gsea}: static functions of small serializable values (the kernel's prepared
+ * datasets arrive by broadcast), never of the job or command objects.
+ */
+final class GseaTasks {
+    /**
+     * The kernel options of a run.
+     *
+     * @param preranked preranked GSEA's
+     * @param phenotype phenotype GSEA's
+     * @param ora       ORA's
+     */
+    record Settings(PrerankedGsea.Options preranked, PhenotypeGsea.Options phenotype, OverRepresentation.Options ora)
+            implements Serializable {
+    }
+
+    /** Permutations {@code from} to {@code to} of one dataset. */
+    record Unit(int dataset, int from, int to) implements Serializable {
+    }
+
+    /** The nulls of permutations {@code from}.. of one dataset, {@code [group][permutation - from]}. */
+    record NullBlock(int from, double[][] nulls) implements Serializable {
+    }
+
+    private GseaTasks() {
+    }
+
+    /** Step 2 of the kernel for either GSEA method. */
+    static double[][] nulls(Object prepared, Settings s, int from, int to) {
+        if (prepared instanceof PrerankedGsea.Prepared p) {
+            return PrerankedGsea.nulls(p, s.preranked(), from, to);
+        }
+        return PhenotypeGsea.nulls((PhenotypeGsea.Prepared) prepared, s.phenotype(), from, to);
+    }
+
+    /** The blocks of one dataset side by side, in permutation order. */
+    static double[][] join(Iterable<NullBlock> blocks, int permutations) {
+        List<NullBlock> sorted = new ArrayList<>();
+        blocks.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparingInt(NullBlock::from));
+        int groups = sorted.get(0).nulls().length;
+        double[][] joined = new double[groups][permutations];
+        int at = 0;
+        for (NullBlock b : sorted) {
+            if (b.from() != at) {
+                throw new IllegalStateException("permutation blocks do not join up at " + at + ": this is a bug");
+            }
+            int length = groups == 0 ? 0 : b.nulls()[0].length;
+            for (int g = 0; g < groups; g++) {
+                System.arraycopy(b.nulls()[g], 0, joined[g], at, length);
+            }
+            at += length;
+        }
+        if (at != permutations && groups > 0) {
+            throw new IllegalStateException("permutation blocks cover " + at + " of " + permutations + ": this is a bug");
+        }
+        return joined;
+    }
+
+    /** Step 3 of the kernel and the result rows of one dataset. */
+    static List<Row> finish(String dataset, Object prepared, double[][] nulls, Settings s) {
+        List<GseaResult> results;
+        String method;
+        if (prepared instanceof PrerankedGsea.Prepared p) {
+            results = PrerankedGsea.finish(p, nulls, s.preranked());
+            method = "preranked";
+        } else {
+            results = PhenotypeGsea.finish((PhenotypeGsea.Prepared) prepared, nulls, s.phenotype());
+            method = "phenotype";
+        }
+        double[] byCollection = perCollection(results.stream().map(GseaResult::name).toList(),
+                results.stream().mapToDouble(GseaResult::pval).toArray());
+        List<Row> rows = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            GseaResult r = results.get(i);
+            String[] cs = GseaInputs.split(r.name());
+            rows.add(RowFactory.create(dataset, method, cs[0], cs[1], r.enrichment().size(), r.enrichment().es(),
+                    orNull(r.nes()), r.pval(), r.padj(), byCollection[i], orNull(r.fdrQ()), orNull(r.fwer()),
+                    orNull(r.log2err()), r.enrichment().rankAtMax(), seq(r.enrichment().leadingEdge()), null, null, null,
+                    null));
+        }
+        return rows;
+    }
+
+    /** The whole of one dataset's GSEA in one task. */
+    static List<Row> whole(String dataset, Object prepared, int permutations, Settings s) {
+        return finish(dataset, prepared, nulls(prepared, s, 0, permutations), s);
+    }
+
+    /** ORA of one gene list. */
+    static List<Row> ora(String dataset, List<String> genes, List<String> universe, Map<String, List<String>> sets,
+                         Settings s) {
+        List<OraResult> results = OverRepresentation.run(genes, universe, sets, s.ora()).results();
+        double[] byCollection = perCollection(results.stream().map(OraResult::name).toList(),
+                results.stream().mapToDouble(OraResult::pval).toArray());
+        List<Row> rows = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            OraResult r = results.get(i);
+            String[] cs = GseaInputs.split(r.name());
+            rows.add(RowFactory.create(dataset, "ora", cs[0], cs[1], r.size(), null, null, r.pval(), r.padj(),
+                    byCollection[i], null, null, null, null, null, r.overlap(), r.expected(), orNull(r.fold()),
+                    seq(r.genes())));
+        }
+        return rows;
+    }
+
+    /** BH within each collection (the collection is the first part of a set's key). */
+    static double[] perCollection(List<String> keys, double[] p) {
+        Map<String, List<Integer>> byCollection = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byCollection.computeIfAbsent(GseaInputs.split(keys.get(i))[0], c -> new ArrayList<>()).add(i);
+        }
+        double[] adjusted = new double[p.length];
+        for (List<Integer> members : byCollection.values()) {
+            double[] sub = members.stream().mapToDouble(i -> p[i]).toArray();
+            double[] adj = MultipleTesting.benjaminiHochberg(sub);
+            for (int k = 0; k < members.size(); k++) {
+                adjusted[members.get(k)] = adj[k];
+            }
+        }
+        return adjusted;
+    }
+
+    /** A list as Spark's row encoder wants an array column's value. */
+    private static scala.collection.immutable.Seq<String> seq(List<String> list) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
+    }
+
+    private static Double orNull(double x) {
+        return Double.isNaN(x) ? null : x;
+    }
+}
