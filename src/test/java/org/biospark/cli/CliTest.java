@@ -111,6 +111,54 @@ class CliTest {
         assertTrue(Files.exists(other.resolve("data.txt")));
     }
 
+    private static String geneset(String name) throws Exception {
+        return Path.of(CliTest.class.getResource("/golden/geneset/" + name).toURI()).toString();
+    }
+
+    @Test
+    void gseaOnTwoDatasetsThenSqlOverTwoRuns() throws Exception {
+        Path ranks = tmp.resolve("ranks");
+        Files.createDirectories(ranks);
+        java.util.List<String> lines = Files.readAllLines(Path.of(geneset("example.rnk")));
+        Files.write(ranks.resolve("a.rnk"), lines);
+        Files.write(ranks.resolve("b.rnk"), lines.stream().map(l -> { // the same genes, ranked upside down
+            String[] f = l.split("\t");
+            return f[0] + "\t" + (-Double.parseDouble(f[1]));
+        }).toList());
+        String first = tmp.resolve("run1").toString();
+        String second = tmp.resolve("run2").toString();
+        assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", geneset("example.gmt"), "--ranks", ranks.toString(),
+                "--permutations", "100", "--out", first), err.toString());
+        assertTrue(out.toString().contains("datasets: 2;"), out.toString());
+        assertTrue(out.toString().contains("results: 1172 rows"), out.toString());
+        assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", geneset("example.gmt"), "--ranks",
+                ranks.resolve("a.rnk").toString(), "--permutations", "100", "--seed", "7", "--out", second));
+        out.getBuffer().setLength(0);
+        // a set across datasets and runs: its ES flips sign with the ranking, and is the same in both runs
+        assertEquals(ExitCodes.OK, run("sql", "--results", first, second, "--format", "csv",
+                "SELECT run, dataset, round(es, 6) AS es FROM gsea WHERE gene_set = '5990980_Cell_Cycle'"
+                        + " ORDER BY run, dataset"), err.toString());
+        assertEquals(String.join("\n", "run,dataset,es", first + ",a,0.53885", first + ",b,-0.53885",
+                second + ",a,0.53885"), out.toString().strip());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("sql", "--results", first, second, "--format", "csv",
+                "SELECT command, counts['sets_tested'] AS tested FROM runs ORDER BY tested"));
+        assertEquals("command,tested\ngsea,586\ngsea,1172", out.toString().strip());
+        assertEquals(ExitCodes.USAGE, run("sql", "--results", first, "SELECT nope FROM gsea"));
+        assertTrue(err.toString().contains("UNRESOLVED_COLUMN"), err.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run("sql", "--results", tmp.toString(), "SELECT 1"));
+    }
+
+    @Test
+    void gseaWithAMalformedFileExitsWith3() throws Exception {
+        Path gmt = tmp.resolve("empty.gmt");
+        Files.write(gmt, java.util.List.of("only\ttwo"));
+        assertEquals(ExitCodes.BAD_INPUT, run("gsea", "--gene-sets", gmt.toString(), "--ranks",
+                geneset("example.rnk"), "--out", tmp.resolve("x").toString()));
+        assertTrue(err.toString().contains("no gene set in the file"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("gsea", "--gene-sets", gmt.toString(), "--out", tmp.resolve("y").toString()));
+    }
+
     @Test
     void badInputExitsWith3AndNamesFileAndLine() {
         CommandLine commandLine = BiosparkCommand.commandLine();
