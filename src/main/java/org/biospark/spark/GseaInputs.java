@@ -55,33 +55,63 @@ final class GseaInputs {
     record GeneList(String name, String source, List<String> genes) implements DatasetInput {
     }
 
+    /** Where one dataset comes from: its file (and, in phenotype mode, its CLS file). */
+    record Source(String method, String name, String file, String labels) implements Serializable {
+    }
+
+    /**
+     * One dataset as read: the input (null when the whole dataset had to be left out), the rejects of its lines,
+     * how many lines it had and used, and warnings.
+     */
+    record Read(DatasetInput input, List<Reject> rejects, long lines, long used, List<String> warnings)
+            implements Serializable {
+    }
+
     final List<Collection> collections = new ArrayList<>();
-    final List<DatasetInput> datasets = new ArrayList<>();
+    final List<Source> sources = new ArrayList<>();
     final List<Reject> rejects = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
     final List<String> files = new ArrayList<>();
     List<String> universe;
     long geneSetsRead;
-    long datasetLinesRead;
-    long datasetLinesUsed;
 
     private GseaInputs() {
     }
 
-    static GseaInputs read(GseaOptions o, String method, Configuration conf) {
+    /** The collections (read here, on the driver), the dataset files (listed, read later by the tasks). */
+    static GseaInputs open(GseaOptions o, String method, Configuration conf) {
         GseaInputs in = new GseaInputs();
         in.readCollections(o.geneSets(), conf);
         switch (method) {
-            case "preranked" -> in.readRanks(o, conf);
-            case "phenotype" -> in.readExpression(o, conf);
-            case "ora" -> in.readGeneLists(o, conf);
+            case "preranked" -> InputFiles.expand(o.ranks(), conf, "ranked list").forEach(f ->
+                    in.sources.add(new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null)));
+            case "phenotype" -> {
+                List<FileStatus> matrices = InputFiles.expand(o.expression(), conf, "expression");
+                List<FileStatus> labelFiles = InputFiles.expand(o.labels(), conf, "labels (CLS)");
+                if (matrices.size() != labelFiles.size()) {
+                    throw new UsageException(matrices.size() + " expression files but " + labelFiles.size()
+                            + " CLS files: give one --labels file for each --expression file, in the same order");
+                }
+                for (int i = 0; i < matrices.size(); i++) {
+                    in.sources.add(new Source(method, InputFiles.baseName(matrices.get(i).getPath()),
+                            matrices.get(i).getPath().toString(), labelFiles.get(i).getPath().toString()));
+                }
+            }
+            case "ora" -> {
+                InputFiles.expand(o.genes(), conf, "gene list").forEach(f -> in.sources.add(
+                        new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null)));
+                in.readUniverse(o, conf);
+            }
             default -> throw new UsageException("unknown --method " + method);
         }
         Set<String> names = new HashSet<>();
-        for (DatasetInput d : in.datasets) {
+        for (Source d : in.sources) {
             if (!names.add(d.name())) {
                 throw new UsageException("two datasets are named " + d.name() + " (a dataset is named after its file);"
                         + " rename one of the files");
+            }
+            in.files.add(d.file());
+            if (d.labels() != null) {
+                in.files.add(d.labels());
             }
         }
         return in;
@@ -110,80 +140,9 @@ final class GseaInputs {
         }
     }
 
-    private void readRanks(GseaOptions o, Configuration conf) {
-        for (FileStatus f : InputFiles.expand(o.ranks(), conf, "ranked list")) {
-            String file = f.getPath().toString();
-            RankFile rnk = parse(f.getPath(), conf, in -> RankFile.read(in, file, o.collapseDuplicates()));
-            rnk.problems().forEach(p -> rejects.add(Reject.of(p)));
-            datasetLinesRead += rnk.scores().size() + rnk.problems().size();
-            datasetLinesUsed += rnk.scores().size();
-            files.add(file);
-            String name = InputFiles.baseName(f.getPath());
-            if (rnk.scores().size() < 2) {
-                rejects.add(new Reject(file, 0, 0, name, "no ranked list: " + rnk.scores().size()
-                        + " usable genes: dataset left out", name));
-                continue;
-            }
-            datasets.add(new Ranked(name, file, RankedList.of(rnk.scores())));
-        }
-    }
-
-    private void readExpression(GseaOptions o, Configuration conf) {
-        List<FileStatus> matrices = InputFiles.expand(o.expression(), conf, "expression");
-        List<FileStatus> labelFiles = InputFiles.expand(o.labels(), conf, "labels (CLS)");
-        if (matrices.size() != labelFiles.size()) {
-            throw new UsageException(matrices.size() + " expression files but " + labelFiles.size()
-                    + " CLS files: give one --labels file for each --expression file, in the same order");
-        }
-        for (int i = 0; i < matrices.size(); i++) {
-            String file = matrices.get(i).getPath().toString();
-            String clsFile = labelFiles.get(i).getPath().toString();
-            GctFile gct = parse(matrices.get(i).getPath(), conf, in -> GctFile.read(in, file));
-            ClsFile cls = parse(labelFiles.get(i).getPath(), conf, in -> ClsFile.read(in, clsFile));
-            files.add(file);
-            files.add(clsFile);
-            gct.problems().forEach(p -> rejects.add(Reject.of(p)));
-            datasetLinesRead += gct.genes().size() + gct.problems().stream().filter(p -> !p.key().isEmpty()).count();
-            String name = InputFiles.baseName(matrices.get(i).getPath());
-            if (cls.labels().size() != gct.samples().size()) {
-                rejects.add(new Reject(clsFile, 0, 3, name, "the CLS file has " + cls.labels().size()
-                        + " labels for the " + gct.samples().size() + " samples of " + file
-                        + ": dataset left out", name));
-                continue;
-            }
-            String classA = o.classA() != null ? o.classA() : cls.classes().get(0);
-            if (!cls.classes().contains(classA)) {
-                throw new UsageException("--class-a " + classA + " is not a class of " + clsFile + " "
-                        + cls.classes());
-            }
-            if (cls.classes().size() != 2) {
-                rejects.add(new Reject(clsFile, 0, 2, name, "phenotype GSEA compares two classes, the file has "
-                        + cls.classes().size() + " " + cls.classes() + ": dataset left out", name));
-                continue;
-            }
-            if (gct.genes().size() < 2) {
-                rejects.add(new Reject(file, 0, 0, name, "no usable gene in the matrix: dataset left out", name));
-                continue;
-            }
-            datasetLinesUsed += gct.genes().size();
-            org.biospark.geneset.PhenotypeGsea.warnings(cls.labels(), classA)
-                    .forEach(w -> warnings.add(name + ": " + w));
-            datasets.add(new Expression(name, file, gct.genes(), gct.values(), cls.labels(), classA));
-        }
-    }
-
-    private void readGeneLists(GseaOptions o, Configuration conf) {
-        for (FileStatus f : InputFiles.expand(o.genes(), conf, "gene list")) {
-            String file = f.getPath().toString();
-            List<String> genes = parse(f.getPath(), conf, in -> geneList(in));
-            files.add(file);
-            datasetLinesRead += genes.size();
-            datasetLinesUsed += genes.size();
-            datasets.add(new GeneList(InputFiles.baseName(f.getPath()), file, genes));
-        }
+    private void readUniverse(GseaOptions o, Configuration conf) {
         if (o.universe() != null) {
-            Path path = new Path(o.universe());
-            universe = parse(path, conf, GseaInputs::geneList);
+            universe = parse(new Path(o.universe()), conf, GseaInputs::geneList);
             files.add(o.universe());
             if (universe.isEmpty()) {
                 throw new InvalidInputException(o.universe(), "the universe file lists no gene");
@@ -193,6 +152,66 @@ final class GseaInputs {
             collections.forEach(c -> c.sets().values().forEach(all::addAll));
             universe = List.copyOf(all);
         }
+    }
+
+    /** Reads one dataset (on the driver or in a task): its bad lines become rejects, a hopeless one is left out. */
+    static Read read(Source s, GseaOptions o, Configuration conf) {
+        return switch (s.method()) {
+            case "preranked" -> readRanks(s, o, conf);
+            case "phenotype" -> readExpression(s, o, conf);
+            default -> {
+                List<String> genes = parse(new Path(s.file()), conf, GseaInputs::geneList);
+                yield new Read(new GeneList(s.name(), s.file(), genes), List.of(), genes.size(), genes.size(),
+                        List.of());
+            }
+        };
+    }
+
+    private static Read readRanks(Source s, GseaOptions o, Configuration conf) {
+        RankFile rnk = parse(new Path(s.file()), conf, in -> RankFile.read(in, s.file(), o.collapseDuplicates()));
+        List<Reject> rejects = new ArrayList<>();
+        rnk.problems().forEach(p -> rejects.add(Reject.of(p)));
+        long lines = rnk.scores().size() + rnk.problems().size();
+        if (rnk.scores().size() < 2) {
+            rejects.add(new Reject(s.file(), 0, 0, s.name(), "no ranked list: " + rnk.scores().size()
+                    + " usable genes: dataset left out", s.name()));
+            return new Read(null, rejects, lines, 0, List.of());
+        }
+        return new Read(new Ranked(s.name(), s.file(), RankedList.of(rnk.scores())), rejects, lines,
+                rnk.scores().size(), List.of());
+    }
+
+    private static Read readExpression(Source s, GseaOptions o, Configuration conf) {
+        GctFile gct = parse(new Path(s.file()), conf, in -> GctFile.read(in, s.file()));
+        ClsFile cls = parse(new Path(s.labels()), conf, in -> ClsFile.read(in, s.labels()));
+        List<Reject> rejects = new ArrayList<>();
+        gct.problems().forEach(p -> rejects.add(Reject.of(p)));
+        long lines = gct.genes().size() + gct.problems().stream().filter(p -> !p.key().isEmpty()).count();
+        String problem = null;
+        long line = 0;
+        String classA = o.classA() != null ? o.classA() : cls.classes().get(0);
+        if (cls.labels().size() != gct.samples().size()) {
+            problem = "the CLS file has " + cls.labels().size() + " labels for the " + gct.samples().size()
+                    + " samples of " + s.file();
+            line = 3;
+        } else if (cls.classes().size() != 2) {
+            problem = "phenotype GSEA compares two classes, the file has " + cls.classes().size() + " "
+                    + cls.classes();
+            line = 2;
+        } else if (!cls.classes().contains(classA)) {
+            problem = "--class-a " + classA + " is not one of its classes " + cls.classes();
+            line = 2;
+        } else if (gct.genes().size() < 2) {
+            problem = "no usable gene in " + s.file();
+        }
+        if (problem != null) {
+            rejects.add(new Reject(s.labels(), 0, line, s.name(), problem + ": dataset left out", s.name()));
+            return new Read(null, rejects, lines, 0, List.of());
+        }
+        List<String> warnings = org.biospark.geneset.PhenotypeGsea.warnings(cls.labels(), classA).stream()
+                .map(w -> s.name() + ": " + w).toList();
+        return new Read(new Expression(s.name(), s.file(), gct.genes(), gct.values(), cls.labels(), classA), rejects,
+                lines, gct.genes().size(), warnings);
     }
 
     /** A gene list: one gene a line (the first tab-separated field), '#' comments and blank lines skipped. */

@@ -1,6 +1,5 @@
 package org.biospark.spark;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +10,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.biospark.UsageException;
 import org.biospark.geneset.OverRepresentation;
 import org.biospark.geneset.PhenotypeGsea;
 import org.biospark.geneset.PrerankedGsea;
-import org.biospark.geneset.RankedList;
 import org.biospark.geneset.RankingMetric;
 
 import scala.Tuple2;
@@ -49,164 +48,113 @@ public final class GseaJob {
         try (RunOutput output = RunOutput.open(spark, o.out(), o.overwrite())) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Configuration conf = spark.sparkContext().hadoopConfiguration();
-            jsc.setJobDescription("gsea: reading inputs");
-            GseaInputs inputs = GseaInputs.read(o, method, conf);
+            jsc.setJobDescription("gsea: reading the gene sets");
+            GseaInputs inputs = GseaInputs.open(o, method, conf);
             record(manifest, o, method, inputs, conf);
-            Map<String, List<String>> sets = inputs.allSets();
-            List<Reject> rejects = new ArrayList<>(inputs.rejects);
-            long filtered = 0;
-            long tested = 0;
-
-            List<String> names = new ArrayList<>();
-            List<Broadcast<Object>> prepared = new ArrayList<>();
-            List<Integer> permutations = new ArrayList<>();
-            List<GseaInputs.GeneList> geneLists = new ArrayList<>();
-            for (GseaInputs.DatasetInput d : inputs.datasets) {
-                SetFilter filter;
-                if (d instanceof GseaInputs.Ranked r) {
-                    PrerankedGsea.Prepared p = PrerankedGsea.prepare(r.list(), sets, settings.preranked());
-                    add(jsc, names, prepared, permutations, d.name(), p, o.permutations());
-                    filter = new SetFilter(r.list()::rankOf, r.list().size());
-                } else if (d instanceof GseaInputs.Expression e) {
-                    PhenotypeGsea.Prepared p = PhenotypeGsea.prepare(e.genes(), e.values(), e.labels(), e.classA(),
-                            sets, settings.phenotype());
-                    add(jsc, names, prepared, permutations, d.name(), p, p.permutations());
-                    RankedList observed = p.observed();
-                    filter = new SetFilter(observed::rankOf, observed.size());
-                } else {
-                    geneLists.add((GseaInputs.GeneList) d);
-                    java.util.Set<String> universe = new java.util.HashSet<>(inputs.universe);
-                    filter = new SetFilter(gene -> universe.contains(gene) ? 0 : -1, Integer.MAX_VALUE);
-                }
-                long[] counts = filter.rejects(d.name(), inputs.collections, o.minSize(), o.maxSize(), rejects);
-                tested += counts[0];
-                filtered += counts[1];
-            }
-
-            jsc.setJobDescription("gsea: " + inputs.datasets.size() + " datasets x " + sets.size() + " gene sets ("
-                    + method + ")");
-            JavaRDD<Row> rows;
-            if (method.equals("ora")) {
-                Broadcast<Map<String, List<String>>> setsBroadcast = jsc.broadcast(sets);
-                Broadcast<List<String>> universe = jsc.broadcast(inputs.universe);
-                rows = jsc.parallelize(geneLists, Math.max(1, geneLists.size()))
-                        .flatMap(g -> GseaTasks.ora(g.name(), g.genes(), universe.value(), setsBroadcast.value(),
-                                settings).iterator());
+            GseaTasks.Shared shared = new GseaTasks.Shared(inputs.allSets(), List.copyOf(inputs.collections),
+                    inputs.universe);
+            Broadcast<GseaTasks.Shared> sharedBroadcast = jsc.broadcast(shared);
+            HadoopConf hadoop = new HadoopConf(conf);
+            int datasets = inputs.sources.size();
+            int wanted = o.partitions() > 0 ? o.partitions() : TASKS_PER_CORE * jsc.defaultParallelism();
+            int blocks = method.equals("ora") ? 1
+                    : Math.max(1, Math.min((wanted + datasets - 1) / datasets, o.permutations() / MIN_BLOCK));
+            jsc.setJobDescription("gsea: " + datasets + " datasets x " + shared.sets().size() + " gene sets ("
+                    + method + (blocks > 1 ? ", " + blocks + " permutation blocks each" : "") + ")");
+            JavaRDD<GseaTasks.Output> outputs;
+            if (blocks == 1) {
+                // the usual case: every dataset is read, prepared and analysed whole by one task
+                outputs = jsc.parallelize(inputs.sources, datasets).flatMap(source ->
+                        GseaTasks.dataset(source, sharedBroadcast.value(), settings, o, hadoop).iterator());
             } else {
-                rows = gseaRows(jsc, names, prepared, permutations, settings, o.partitions());
+                outputs = splitDatasets(jsc, inputs, shared, settings, o, blocks);
             }
-            output.writeTable(GseaSchema.TABLE, spark.createDataFrame(rows, GseaSchema.SCHEMA), GseaSchema.DATASET.name());
-            output.writeTable(RejectsSchema.TABLE,
-                    spark.createDataFrame(jsc.parallelize(rejects, 1).map(Reject::toRow), RejectsSchema.SCHEMA));
+            outputs = outputs.persist(StorageLevel.MEMORY_AND_DISK());
+            output.writeTable(GseaSchema.TABLE, spark.createDataFrame(
+                    outputs.filter(x -> x.row() != null).map(GseaTasks.Output::row), GseaSchema.SCHEMA),
+                    GseaSchema.DATASET.name());
+            output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
+                    outputs.filter(x -> x.reject() != null).map(GseaTasks.Output::reject)
+                            .union(jsc.parallelize(inputs.rejects, 1)).map(Reject::toRow), RejectsSchema.SCHEMA));
+            List<GseaTasks.Summary> summaries = outputs.filter(x -> x.summary() != null)
+                    .map(GseaTasks.Output::summary).collect();
+            long rejects = outputs.filter(x -> x.reject() != null).count() + inputs.rejects.size();
+            outputs.unpersist(false);
 
+            long tested = summaries.stream().mapToLong(GseaTasks.Summary::tested).sum();
             long written = output.rowCount(GseaSchema.TABLE);
             if (written != tested) {
                 throw new IllegalStateException("gene-set accounting broken: " + tested + " sets passed the filter, "
                         + written + " rows were written: this is a bug");
             }
-            manifest.count("datasets", inputs.datasets.size())
+            List<String> warnings = summaries.stream().flatMap(x -> x.warnings().stream()).toList();
+            manifest.count("datasets", datasets)
+                    .count("datasets_left_out", summaries.stream().filter(GseaTasks.Summary::left).count())
                     .count("collections", inputs.collections.size())
                     .count("gene_set_lines", inputs.geneSetsRead)
-                    .count("gene_sets", sets.size())
-                    .count("dataset_lines", inputs.datasetLinesRead)
-                    .count("dataset_lines_used", inputs.datasetLinesUsed)
+                    .count("gene_sets", shared.sets().size())
+                    .count("dataset_lines", summaries.stream().mapToLong(GseaTasks.Summary::lines).sum())
+                    .count("dataset_lines_used", summaries.stream().mapToLong(GseaTasks.Summary::used).sum())
                     .count("sets_tested", tested)
-                    .count("sets_filtered", filtered)
+                    .count("sets_filtered", summaries.stream().mapToLong(GseaTasks.Summary::filtered).sum())
+                    .count("permutation_blocks", blocks)
                     .count(GseaSchema.TABLE, written)
-                    .count(RejectsSchema.TABLE, rejects.size())
-                    .summary("warnings", inputs.warnings)
+                    .count(RejectsSchema.TABLE, rejects)
+                    .summary("warnings", warnings)
                     .finish();
             output.writeManifest(manifest);
             output.commit();
             return new GseaRunResult(output.directory().toString(), output.readTable(GseaSchema.TABLE),
-                    output.readTable(RejectsSchema.TABLE), manifest.counts(), List.copyOf(inputs.warnings));
+                    output.readTable(RejectsSchema.TABLE), manifest.counts(), warnings);
         }
     }
 
-    private static void add(JavaSparkContext jsc, List<String> names, List<Broadcast<Object>> prepared,
-                            List<Integer> permutations, String name, Object p, int count) {
-        names.add(name);
-        prepared.add(jsc.broadcast(p));
-        permutations.add(count);
-    }
-
     /**
-     * The GSEA rows: datasets split into permutation blocks so that there are about {@value #TASKS_PER_CORE} tasks
-     * per core (or {@code partitions}); single-block datasets finish in their task, split ones after a join.
+     * Few datasets, many cores: each dataset is read and prepared on the driver and broadcast, its permutations
+     * computed in {@code blocks} tasks, and the blocks joined by dataset for the statistics.
      */
-    private static JavaRDD<Row> gseaRows(JavaSparkContext jsc, List<String> names, List<Broadcast<Object>> prepared,
-                                         List<Integer> permutations, GseaTasks.Settings settings, int partitions) {
-        int datasets = names.size();
-        int wanted = partitions > 0 ? partitions : TASKS_PER_CORE * jsc.defaultParallelism();
-        List<GseaTasks.Unit> whole = new ArrayList<>();
-        List<GseaTasks.Unit> pieces = new ArrayList<>();
-        for (int d = 0; d < datasets; d++) {
-            int total = permutations.get(d);
-            int blocks = (int) Math.max(1, Math.min((wanted + datasets - 1) / Math.max(1, datasets),
-                    total / MIN_BLOCK));
-            if (blocks == 1) {
-                whole.add(new GseaTasks.Unit(d, 0, total));
-                continue;
+    private static JavaRDD<GseaTasks.Output> splitDatasets(JavaSparkContext jsc, GseaInputs inputs,
+                                                           GseaTasks.Shared shared, GseaTasks.Settings settings,
+                                                           GseaOptions o, int blocks) {
+        List<GseaTasks.Output> driverSide = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Broadcast<Object>> prepared = new ArrayList<>();
+        List<Integer> permutations = new ArrayList<>();
+        Configuration conf = jsc.hadoopConfiguration();
+        for (GseaInputs.Source source : inputs.sources) {
+            GseaInputs.Read read = GseaInputs.read(source, o, conf);
+            GseaTasks.Ready ready = read.input() == null ? null : GseaTasks.ready(read.input(), shared, settings, o);
+            driverSide.addAll(GseaTasks.rejectsAndSummary(source, read, ready));
+            if (ready != null) {
+                names.add(ready.name());
+                prepared.add(jsc.broadcast(ready.prepared()));
+                permutations.add(ready.permutations());
             }
-            for (int b = 0; b < blocks; b++) {
-                pieces.add(new GseaTasks.Unit(d, (int) ((long) total * b / blocks),
-                        (int) ((long) total * (b + 1) / blocks)));
+        }
+        List<GseaTasks.Unit> pieces = new ArrayList<>();
+        for (int d = 0; d < names.size(); d++) {
+            int total = permutations.get(d);
+            int split = Math.max(1, Math.min(blocks, total / MIN_BLOCK));
+            for (int b = 0; b < split; b++) {
+                pieces.add(new GseaTasks.Unit(d, (int) ((long) total * b / split),
+                        (int) ((long) total * (b + 1) / split)));
             }
         }
         List<String> datasetNames = List.copyOf(names);
         List<Broadcast<Object>> shipped = List.copyOf(prepared);
         List<Integer> counts = List.copyOf(permutations);
-        JavaRDD<Row> rows = jsc.parallelize(whole, Math.max(1, whole.size()))
-                .flatMap(u -> GseaTasks.whole(datasetNames.get(u.dataset()), shipped.get(u.dataset()).value(),
-                        counts.get(u.dataset()), settings).iterator());
-        if (!pieces.isEmpty()) {
-            long split = pieces.stream().mapToInt(GseaTasks.Unit::dataset).distinct().count();
-            JavaRDD<Row> joined = jsc.parallelize(pieces, pieces.size())
-                    .mapToPair(u -> new Tuple2<>(u.dataset(), new GseaTasks.NullBlock(u.from(),
-                            GseaTasks.nulls(shipped.get(u.dataset()).value(), settings, u.from(), u.to()))))
-                    .groupByKey((int) split)
-                    .flatMap(g -> GseaTasks.finish(datasetNames.get(g._1()), shipped.get(g._1()).value(),
-                            GseaTasks.join(g._2(), counts.get(g._1())), settings).iterator());
-            rows = whole.isEmpty() ? joined : rows.union(joined);
+        JavaRDD<GseaTasks.Output> side = jsc.parallelize(driverSide, 1);
+        if (pieces.isEmpty()) {
+            return side;
         }
-        return rows;
-    }
-
-    /**
-     * Which sets of each collection a dataset tests: a set's size is its genes found ({@code found} >= 0), and the
-     * size filter applies to that. Adds the rejects: sets dropped by the filter, and the genes of each set not
-     * found in the dataset. Returns {tested, dropped}.
-     */
-    private record SetFilter(java.util.function.ToIntFunction<String> found, int datasetSize) implements Serializable {
-        long[] rejects(String dataset, List<GseaInputs.Collection> collections, int min, int max,
-                       List<Reject> rejects) {
-            long tested = 0;
-            long dropped = 0;
-            for (GseaInputs.Collection c : collections) {
-                long ordinal = 0;
-                for (Map.Entry<String, List<String>> set : c.sets().entrySet()) {
-                    ordinal++;
-                    int size = (int) set.getValue().stream().filter(g -> found.applyAsInt(g) >= 0).count();
-                    int missing = set.getValue().size() - size;
-                    long line = c.lines().getOrDefault(set.getKey(), 0L);
-                    if (size < min || size > max || size >= datasetSize) {
-                        dropped++;
-                        rejects.add(new Reject(c.file(), ordinal, line, set.getKey(), "size " + size
-                                + (size >= datasetSize ? " is the whole dataset" : " outside " + min + ".." + max)
-                                + " (" + missing + " of " + set.getValue().size() + " genes not in the dataset)",
-                                dataset));
-                    } else {
-                        tested++;
-                        if (missing > 0) {
-                            rejects.add(new Reject(c.file(), ordinal, line, set.getKey(), missing + " of "
-                                    + set.getValue().size() + " genes not in the dataset (tested with " + size + ")",
-                                    dataset));
-                        }
-                    }
-                }
-            }
-            return new long[] {tested, dropped};
-        }
+        return jsc.parallelize(pieces, pieces.size())
+                .mapToPair(u -> new Tuple2<>(u.dataset(), new GseaTasks.NullBlock(u.from(),
+                        GseaTasks.nulls(shipped.get(u.dataset()).value(), settings, u.from(), u.to()))))
+                .groupByKey(names.size())
+                .flatMap(g -> GseaTasks.finish(datasetNames.get(g._1()), shipped.get(g._1()).value(),
+                        GseaTasks.join(g._2(), counts.get(g._1())), settings).iterator())
+                .map(row -> new GseaTasks.Output(row, null, null))
+                .union(side);
     }
 
     /** The method: as given, or from the inputs (exactly one kind must be given). */

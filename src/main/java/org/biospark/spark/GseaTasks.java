@@ -39,7 +39,88 @@ final class GseaTasks {
     record NullBlock(int from, double[][] nulls) implements Serializable {
     }
 
+    /** What every task shares, by broadcast: all sets keyed by collection and name, the collections, the universe. */
+    record Shared(Map<String, List<String>> sets, List<GseaInputs.Collection> collections, List<String> universe)
+            implements Serializable {
+    }
+
+    /** What a dataset's task produces: result rows, rejects, and one summary; exactly one field is set. */
+    record Output(Row row, Reject reject, Summary summary) implements Serializable {
+    }
+
+    /**
+     * The accounting of one dataset.
+     *
+     * @param lines    data lines read
+     * @param used     lines that became part of the dataset
+     * @param tested   sets tested
+     * @param filtered sets left out by the size filter
+     * @param left     whether the whole dataset was left out
+     */
+    record Summary(String dataset, long lines, long used, long tested, long filtered, boolean left,
+                   List<String> warnings) implements Serializable {
+    }
+
+    /**
+     * A dataset ready for the permutations: the kernel's prepared form (or the gene list, for ORA), its
+     * permutation count, the rejects of its sets and the set counts.
+     */
+    record Ready(String name, Object prepared, int permutations, List<Reject> setRejects, long tested,
+                 long filtered) implements Serializable {
+    }
+
     private GseaTasks() {
+    }
+
+    /** One whole dataset in one task: read, prepare, every permutation, statistics; rows, rejects and summary. */
+    static List<Output> dataset(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
+        GseaInputs.Read read = GseaInputs.read(source, o, conf.value());
+        List<Output> out = new ArrayList<>();
+        Ready ready = read.input() == null ? null : ready(read.input(), shared, s, o);
+        if (ready != null) {
+            List<Row> rows = ready.prepared() instanceof GseaInputs.GeneList g
+                    ? ora(g.name(), g.genes(), shared.universe(), shared.sets(), s)
+                    : whole(ready.name(), ready.prepared(), ready.permutations(), s);
+            rows.forEach(r -> out.add(new Output(r, null, null)));
+        }
+        out.addAll(rejectsAndSummary(source, read, ready));
+        return out;
+    }
+
+    /** The rejects of a dataset (its lines, its sets) and its summary. */
+    static List<Output> rejectsAndSummary(GseaInputs.Source source, GseaInputs.Read read, Ready ready) {
+        List<Output> out = new ArrayList<>();
+        read.rejects().forEach(r -> out.add(new Output(null, r, null)));
+        if (ready != null) {
+            ready.setRejects().forEach(r -> out.add(new Output(null, r, null)));
+        }
+        out.add(new Output(null, null, new Summary(source.name(), read.lines(), read.used(),
+                ready == null ? 0 : ready.tested(), ready == null ? 0 : ready.filtered(), ready == null,
+                read.warnings())));
+        return out;
+    }
+
+    /** Step 1 of the kernel for any method, and the set filter's rejects. */
+    static Ready ready(GseaInputs.DatasetInput input, Shared shared, Settings s, GseaOptions o) {
+        List<Reject> rejects = new ArrayList<>();
+        if (input instanceof GseaInputs.Ranked r) {
+            PrerankedGsea.Prepared p = PrerankedGsea.prepare(r.list(), shared.sets(), s.preranked());
+            long[] counts = SetFilter.rejects(r.list()::rankOf, r.list().size(), r.name(), shared.collections(),
+                    o.minSize(), o.maxSize(), rejects);
+            return new Ready(r.name(), p, o.permutations(), rejects, counts[0], counts[1]);
+        }
+        if (input instanceof GseaInputs.Expression e) {
+            PhenotypeGsea.Prepared p = PhenotypeGsea.prepare(e.genes(), e.values(), e.labels(), e.classA(),
+                    shared.sets(), s.phenotype());
+            long[] counts = SetFilter.rejects(p.observed()::rankOf, p.observed().size(), e.name(),
+                    shared.collections(), o.minSize(), o.maxSize(), rejects);
+            return new Ready(e.name(), p, p.permutations(), rejects, counts[0], counts[1]);
+        }
+        GseaInputs.GeneList g = (GseaInputs.GeneList) input;
+        java.util.Set<String> universe = new java.util.HashSet<>(shared.universe());
+        long[] counts = SetFilter.rejects(gene -> universe.contains(gene) ? 0 : -1, Integer.MAX_VALUE, g.name(),
+                shared.collections(), o.minSize(), o.maxSize(), rejects);
+        return new Ready(g.name(), g, 0, rejects, counts[0], counts[1]);
     }
 
     /** Step 2 of the kernel for either GSEA method. */

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# End-to-end gsea benchmark (issue 6): 100 datasets (fgsea's example ranks, each with seeded Gaussian noise of sd
+# 0.1 on the statistics) x the example collection (586 sets tested per dataset) x 1,000 permutations, preranked,
+# at local[1] and local[2], alternating, REPS times each, through submit/biospark.
+# Usage: bench/gsea-e2e.sh [REPS] [DATASETS]   (default 3 100). Prints medians:
+#   job_s      the run as its manifest times it (inputs read, prepared, computed, written; no JVM start)
+#   process_s  the whole command
+#   rate/core  set-permutations per second per core over job_s
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+REPS="${1:-3}"
+DATASETS="${2:-100}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+GOLDEN="$ROOT/src/test/resources/golden/geneset"
+
+python3 - "$GOLDEN/example.rnk" "$WORK/ranks" "$DATASETS" <<'PY'
+import os, random, sys
+source, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+os.makedirs(out)
+lines = [l.rstrip("\n").split("\t") for l in open(source)]
+for d in range(n):
+    rnd = random.Random(1000 + d)
+    with open(os.path.join(out, "ds%03d.rnk" % d), "w") as f:
+        for gene, score in lines:
+            f.write("%s\t%.6f\n" % (gene, float(score) + rnd.gauss(0, 0.1)))
+PY
+
+"$ROOT/submit/biospark" --version >/dev/null   # builds once, if needed
+export BIOSPARK_NO_BUILD=1                      # and never again mid-run
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+declare -A JOB PROCESS
+for ((i = 0; i < REPS; i++)); do
+  for cores in 1 2; do
+    start=$(date +%s.%N)
+    "$ROOT/submit/biospark" --master "local[$cores]" gsea --gene-sets "$GOLDEN/example.gmt" \
+      --ranks "$WORK/ranks" --permutations 1000 --out "$WORK/out" --overwrite >/dev/null 2>"$WORK/log"
+    end=$(date +%s.%N)
+    JOB[$cores]+="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["seconds"])' "$WORK/out/_manifest.json") "
+    PROCESS[$cores]+="$(echo "$end - $start" | bc -l) "
+  done
+done
+SETPERMS=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counts"]["sets_tested"] * 1000)' \
+  "$WORK/out/_manifest.json")
+printf '%-10s %10s %10s %14s\n' master job_s process_s rate/core
+for cores in 1 2; do
+  j=$(tr ' ' '\n' <<<"${JOB[$cores]}" | grep . | median)
+  p=$(tr ' ' '\n' <<<"${PROCESS[$cores]}" | grep . | median)
+  printf '%-10s %10.2f %10.2f %14.3e\n' "local[$cores]" "$j" "$p" "$(echo "$SETPERMS / $j / $cores" | bc -l)"
+done
+echo "set-permutations per run: $SETPERMS; all job_s: local[1] ${JOB[1]}; local[2] ${JOB[2]}"
