@@ -10,7 +10,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 import org.biospark.UsageException;
 import org.biospark.geneset.OverRepresentation;
 import org.biospark.geneset.PhenotypeGsea;
@@ -54,35 +55,53 @@ public final class GseaJob {
             GseaTasks.Shared shared = new GseaTasks.Shared(inputs.allSets(), List.copyOf(inputs.collections),
                     inputs.universe);
             Broadcast<GseaTasks.Shared> sharedBroadcast = jsc.broadcast(shared);
-            HadoopConf hadoop = new HadoopConf(conf);
+            // once per executor, not once per task: a Hadoop configuration takes tens of milliseconds to deserialize
+            Broadcast<HadoopConf> hadoop = jsc.broadcast(new HadoopConf(conf));
             int datasets = inputs.sources.size();
             int wanted = o.partitions() > 0 ? o.partitions() : TASKS_PER_CORE * jsc.defaultParallelism();
             int blocks = method.equals("ora") ? 1
                     : Math.max(1, Math.min((wanted + datasets - 1) / datasets, o.permutations() / MIN_BLOCK));
             jsc.setJobDescription("gsea: " + datasets + " datasets x " + shared.sets().size() + " gene sets ("
                     + method + (blocks > 1 ? ", " + blocks + " permutation blocks each" : "") + ")");
-            JavaRDD<GseaTasks.Output> outputs;
+            CollectionAccumulator<GseaTasks.Summary> summaryAccumulator = jsc.sc().collectionAccumulator("datasets");
+            LongAccumulator rowCount = jsc.sc().longAccumulator("gsea rows");
+            LongAccumulator rejectCount = jsc.sc().longAccumulator("rejects");
+            JavaRDD<Row> rows;
+            JavaRDD<Reject> rejectRecords;
+            List<GseaTasks.Summary> summaries = new ArrayList<>();
             if (blocks == 1) {
-                // the usual case: every dataset is read, prepared and analysed whole by one task
-                outputs = jsc.parallelize(inputs.sources, datasets).flatMap(source ->
-                        GseaTasks.dataset(source, sharedBroadcast.value(), settings, o, hadoop).iterator());
+                // the usual case: every dataset is read, checked and analysed by its own task, in two passes (the
+                // rejects and accounting, then the results) rather than one cached pass: reading and preparing a
+                // dataset again costs less than caching its rows and rejects (measured)
+                JavaRDD<GseaInputs.Source> sources = jsc.parallelize(inputs.sources, datasets);
+                rejectRecords = sources.flatMap(source -> {
+                    GseaTasks.Checked c = GseaTasks.check(source, sharedBroadcast.value(), settings, o,
+                            hadoop.value());
+                    summaryAccumulator.add(c.summary());
+                    return c.rejects().iterator();
+                });
+                rows = sources.flatMap(source -> GseaTasks.rows(source, sharedBroadcast.value(), settings, o,
+                        hadoop.value()).iterator());
             } else {
-                outputs = splitDatasets(jsc, inputs, shared, settings, o, blocks);
+                List<Reject> driverRejects = new ArrayList<>();
+                rows = splitDatasets(jsc, inputs, shared, settings, o, blocks, driverRejects, summaries);
+                rejectRecords = jsc.parallelize(driverRejects, 1);
             }
-            outputs = outputs.persist(StorageLevel.MEMORY_AND_DISK());
-            output.writeTable(GseaSchema.TABLE, spark.createDataFrame(
-                    outputs.filter(x -> x.row() != null).map(GseaTasks.Output::row), GseaSchema.SCHEMA),
-                    GseaSchema.DATASET.name());
+            // rejects first: a malformed dataset file stops the run before the permutations start
             output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
-                    outputs.filter(x -> x.reject() != null).map(GseaTasks.Output::reject)
-                            .union(jsc.parallelize(inputs.rejects, 1)).map(Reject::toRow), RejectsSchema.SCHEMA));
-            List<GseaTasks.Summary> summaries = outputs.filter(x -> x.summary() != null)
-                    .map(GseaTasks.Output::summary).collect();
-            long rejects = outputs.filter(x -> x.reject() != null).count() + inputs.rejects.size();
-            outputs.unpersist(false);
+                    rejectRecords.union(jsc.parallelize(inputs.rejects, 1)).map(r -> {
+                        rejectCount.add(1);
+                        return r.toRow();
+                    }), RejectsSchema.SCHEMA));
+            summaries.addAll(summaryAccumulator.value());
+            output.writeTable(GseaSchema.TABLE, spark.createDataFrame(rows.map(r -> {
+                rowCount.add(1);
+                return r;
+            }), GseaSchema.SCHEMA), GseaSchema.DATASET.name());
+            long rejects = rejectCount.value();
 
             long tested = summaries.stream().mapToLong(GseaTasks.Summary::tested).sum();
-            long written = output.rowCount(GseaSchema.TABLE);
+            long written = rowCount.value();
             if (written != tested) {
                 throw new IllegalStateException("gene-set accounting broken: " + tested + " sets passed the filter, "
                         + written + " rows were written: this is a bug");
@@ -113,10 +132,9 @@ public final class GseaJob {
      * Few datasets, many cores: each dataset is read and prepared on the driver and broadcast, its permutations
      * computed in {@code blocks} tasks, and the blocks joined by dataset for the statistics.
      */
-    private static JavaRDD<GseaTasks.Output> splitDatasets(JavaSparkContext jsc, GseaInputs inputs,
-                                                           GseaTasks.Shared shared, GseaTasks.Settings settings,
-                                                           GseaOptions o, int blocks) {
-        List<GseaTasks.Output> driverSide = new ArrayList<>();
+    private static JavaRDD<Row> splitDatasets(JavaSparkContext jsc, GseaInputs inputs, GseaTasks.Shared shared,
+                                              GseaTasks.Settings settings, GseaOptions o, int blocks,
+                                              List<Reject> rejects, List<GseaTasks.Summary> summaries) {
         List<String> names = new ArrayList<>();
         List<Broadcast<Object>> prepared = new ArrayList<>();
         List<Integer> permutations = new ArrayList<>();
@@ -124,7 +142,8 @@ public final class GseaJob {
         for (GseaInputs.Source source : inputs.sources) {
             GseaInputs.Read read = GseaInputs.read(source, o, conf);
             GseaTasks.Ready ready = read.input() == null ? null : GseaTasks.ready(read.input(), shared, settings, o);
-            driverSide.addAll(GseaTasks.rejectsAndSummary(source, read, ready));
+            rejects.addAll(GseaTasks.rejects(read, ready));
+            summaries.add(GseaTasks.summary(source, read, ready));
             if (ready != null) {
                 names.add(ready.name());
                 prepared.add(jsc.broadcast(ready.prepared()));
@@ -143,18 +162,15 @@ public final class GseaJob {
         List<String> datasetNames = List.copyOf(names);
         List<Broadcast<Object>> shipped = List.copyOf(prepared);
         List<Integer> counts = List.copyOf(permutations);
-        JavaRDD<GseaTasks.Output> side = jsc.parallelize(driverSide, 1);
         if (pieces.isEmpty()) {
-            return side;
+            return jsc.emptyRDD();
         }
         return jsc.parallelize(pieces, pieces.size())
                 .mapToPair(u -> new Tuple2<>(u.dataset(), new GseaTasks.NullBlock(u.from(),
                         GseaTasks.nulls(shipped.get(u.dataset()).value(), settings, u.from(), u.to()))))
                 .groupByKey(names.size())
                 .flatMap(g -> GseaTasks.finish(datasetNames.get(g._1()), shipped.get(g._1()).value(),
-                        GseaTasks.join(g._2(), counts.get(g._1())), settings).iterator())
-                .map(row -> new GseaTasks.Output(row, null, null))
-                .union(side);
+                        GseaTasks.join(g._2(), counts.get(g._1())), settings).iterator());
     }
 
     /** The method: as given, or from the inputs (exactly one kind must be given). */

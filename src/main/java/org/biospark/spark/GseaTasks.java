@@ -44,8 +44,8 @@ final class GseaTasks {
             implements Serializable {
     }
 
-    /** What a dataset's task produces: result rows, rejects, and one summary; exactly one field is set. */
-    record Output(Row row, Reject reject, Summary summary) implements Serializable {
+    /** A dataset checked: its rejects (lines, sets) and its accounting. */
+    record Checked(List<Reject> rejects, Summary summary) implements Serializable {
     }
 
     /**
@@ -72,32 +72,37 @@ final class GseaTasks {
     private GseaTasks() {
     }
 
-    /** One whole dataset in one task: read, prepare, every permutation, statistics; rows, rejects and summary. */
-    static List<Output> dataset(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
+    /** The first pass over a dataset, in its task: read it, apply the set filter; its rejects and accounting. */
+    static Checked check(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
         GseaInputs.Read read = GseaInputs.read(source, o, conf.value());
-        List<Output> out = new ArrayList<>();
         Ready ready = read.input() == null ? null : ready(read.input(), shared, s, o);
-        if (ready != null) {
-            List<Row> rows = ready.prepared() instanceof GseaInputs.GeneList g
-                    ? ora(g.name(), g.genes(), shared.universe(), shared.sets(), s)
-                    : whole(ready.name(), ready.prepared(), ready.permutations(), s);
-            rows.forEach(r -> out.add(new Output(r, null, null)));
-        }
-        out.addAll(rejectsAndSummary(source, read, ready));
-        return out;
+        return new Checked(rejects(read, ready), summary(source, read, ready));
     }
 
-    /** The rejects of a dataset (its lines, its sets) and its summary. */
-    static List<Output> rejectsAndSummary(GseaInputs.Source source, GseaInputs.Read read, Ready ready) {
-        List<Output> out = new ArrayList<>();
-        read.rejects().forEach(r -> out.add(new Output(null, r, null)));
-        if (ready != null) {
-            ready.setRejects().forEach(r -> out.add(new Output(null, r, null)));
+    /** The second pass over a dataset, in its task: read, prepare, every permutation, statistics; the rows. */
+    static List<Row> rows(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
+        GseaInputs.Read read = GseaInputs.read(source, o, conf.value());
+        if (read.input() == null) {
+            return List.of();
         }
-        out.add(new Output(null, null, new Summary(source.name(), read.lines(), read.used(),
-                ready == null ? 0 : ready.tested(), ready == null ? 0 : ready.filtered(), ready == null,
-                read.warnings())));
-        return out;
+        Ready ready = ready(read.input(), shared, s, o);
+        return ready.prepared() instanceof GseaInputs.GeneList g
+                ? ora(g.name(), g.genes(), shared.universe(), shared.sets(), s)
+                : whole(ready.name(), ready.prepared(), ready.permutations(), s);
+    }
+
+    /** The rejects of a dataset: its lines, its sets. */
+    static List<Reject> rejects(GseaInputs.Read read, Ready ready) {
+        List<Reject> rejects = new ArrayList<>(read.rejects());
+        if (ready != null) {
+            rejects.addAll(ready.setRejects());
+        }
+        return rejects;
+    }
+
+    static Summary summary(GseaInputs.Source source, GseaInputs.Read read, Ready ready) {
+        return new Summary(source.name(), read.lines(), read.used(), ready == null ? 0 : ready.tested(),
+                ready == null ? 0 : ready.filtered(), ready == null, read.warnings());
     }
 
     /** Step 1 of the kernel for any method, and the set filter's rejects. */
