@@ -17,6 +17,9 @@ import org.biospark.UsageException;
 import org.biospark.spark.AlignJob;
 import org.biospark.spark.AlignOptions;
 import org.biospark.spark.AlignResult;
+import org.biospark.spark.GseaJob;
+import org.biospark.spark.GseaOptions;
+import org.biospark.spark.GseaRunResult;
 import org.biospark.spark.SparkSessions;
 import org.biospark.spark.SumRangeEngine;
 import org.biospark.spark.SumRangeJob;
@@ -68,8 +71,22 @@ final class DemoCommand implements Callable<Integer> {
                 .select("query_id", "target_id", "score", "identity", "cigar")
                 .collectAsList().forEach(row -> console.printf("  %s%n", row.mkString("\t")));
 
-        console.printf("%nDemo results are in %s; read them with Spark SQL, e.g. spark.read().parquet(\"%s\")%n",
-                out.toAbsolutePath(), out.resolve("align").resolve("alignments").toAbsolutePath());
+        Path ranks = extract("example.rnk.gz", out);
+        Path sets = extract("reactome_example.gmt.gz", out);
+        console.printf("%n== gsea: fgsea's example ranks against 1,457 Reactome sets (preranked, 1,000 permutations,"
+                + " multilevel p)%n");
+        GseaRunResult gsea = GseaJob.run(spark, new GseaOptions(List.of(sets.toString()), List.of(ranks.toString()),
+                null, null, null, null, out.resolve("gsea").toString(), true, "preranked", 1000, true, 15, 500, 1.0,
+                "signal2noise", 42, false, null, 0));
+        GseaCommand.print(gsea, console, spec.commandLine().getErr());
+        console.println("five smallest p-values:");
+        gsea.gsea().orderBy(functions.asc("pval"), functions.desc("nes")).limit(5)
+                .select("gene_set", "size", "nes", "pval", "padj", "log2err")
+                .collectAsList().forEach(row -> console.printf("  %s%n", row.mkString("\t")));
+
+        console.printf("%nDemo results are in %s; query them with Spark SQL, e.g.%n"
+                + "  submit/biospark sql --results %s \"SELECT gene_set, nes, padj FROM gsea WHERE padj < 0.01\"%n",
+                out.toAbsolutePath(), out.resolve("gsea").toAbsolutePath());
         console.flush();
         return ExitCodes.OK;
     }

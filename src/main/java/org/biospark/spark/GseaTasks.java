@@ -75,8 +75,28 @@ final class GseaTasks {
     /** The first pass over a dataset, in its task: read it, apply the set filter; its rejects and accounting. */
     static Checked check(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
         GseaInputs.Read read = GseaInputs.read(source, o, conf.value());
-        Ready ready = read.input() == null ? null : ready(read.input(), shared, s, o);
-        return new Checked(rejects(read, ready), summary(source, read, ready));
+        List<Reject> rejects = new ArrayList<>(read.rejects());
+        long[] counts = {0, 0};
+        if (read.input() != null) { // the set filter alone: which genes are there, no ranking or kernel needed
+            java.util.function.ToIntFunction<String> found;
+            int size;
+            if (read.input() instanceof GseaInputs.Ranked r) {
+                found = r.list()::rankOf;
+                size = r.list().size();
+            } else if (read.input() instanceof GseaInputs.Expression e) {
+                java.util.Set<String> genes = new java.util.HashSet<>(e.genes());
+                found = gene -> genes.contains(gene) ? 0 : -1;
+                size = e.genes().size();
+            } else {
+                java.util.Set<String> universe = new java.util.HashSet<>(shared.universe());
+                found = gene -> universe.contains(gene) ? 0 : -1;
+                size = Integer.MAX_VALUE;
+            }
+            counts = SetFilter.rejects(found, size, read.input().name(), shared.collections(), o.minSize(),
+                    o.maxSize(), rejects);
+        }
+        return new Checked(rejects, new Summary(source.name(), read.lines(), read.used(), counts[0], counts[1],
+                read.input() == null, read.warnings()));
     }
 
     /** The second pass over a dataset, in its task: read, prepare, every permutation, statistics; the rows. */
