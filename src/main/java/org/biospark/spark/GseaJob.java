@@ -88,8 +88,10 @@ public final class GseaJob {
                 rejectRecords = jsc.parallelize(driverRejects, 1);
             }
             // rejects first: a malformed dataset file stops the run before the permutations start
+            // a few files, not one per dataset: each Parquet file costs tens of milliseconds to open and close
             output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
-                    rejectRecords.union(jsc.parallelize(inputs.rejects, 1)).map(r -> {
+                    rejectRecords.union(jsc.parallelize(inputs.rejects, 1))
+                            .coalesce(Math.max(1, jsc.defaultParallelism())).map(r -> {
                         rejectCount.add(1);
                         return r.toRow();
                     }), RejectsSchema.SCHEMA));
