@@ -23,15 +23,21 @@ import scala.Tuple2;
 /**
  * {@code gsea}: many datasets against many gene-set collections on Spark, one Parquet table.
  * <p>
- * The driver reads the inputs (bad lines to {@code rejects/}), prepares each dataset with the kernel (ranking, the
- * sets kept by the size filter; the sets dropped, and every set's genes missing from the dataset, to
- * {@code rejects/}) and broadcasts it. The work is (dataset x block of permutations): a dataset's permutations
- * are split into as many blocks as it takes to give every core several tasks, so that one dataset with 20,000 sets
- * and 1,000 datasets of 50 sets both keep the cluster busy; gene-set permutation nulls are computed once per
- * (dataset, set size) for all its sets. A dataset of one block is finished in its task; the blocks of a split
- * dataset are joined by dataset, and the statistics that need all permutations and all sets (NES, p, BH, FDR q,
- * FWER, multilevel p) are computed there. Every permutation has its own random stream from (seed, permutation),
- * so results are identical at any parallelism and identical to running each dataset alone.
+ * The driver reads the gene sets (bad lines to {@code rejects/}), broadcasts them once, and lists the dataset files.
+ * The work is (dataset x block of permutations), sized so that one dataset with 20,000 sets and 1,000 datasets of
+ * 50 sets both keep every core busy:
+ * <ul>
+ * <li>With at least about {@value #TASKS_PER_CORE} datasets per core (the usual case), each dataset is one task,
+ * which reads its file (so a ranked list or matrix travels once, to one executor), and runs in two passes: first
+ * its bad lines, the sets the size filter drops and every set's genes missing from the dataset go to
+ * {@code rejects/} with the accounting; then the kernel prepares it, computes every permutation (gene-set
+ * permutation nulls once per set size, for all its sets) and all statistics.</li>
+ * <li>With fewer datasets, the driver reads and prepares each one, broadcasts it, splits its permutations into
+ * blocks computed by separate tasks, and joins the blocks by dataset for the statistics that need all permutations
+ * and all sets (NES, p, BH, FDR q, FWER, multilevel p).</li>
+ * </ul>
+ * Every permutation has its own random stream from (seed, permutation), so the results are the same at any
+ * parallelism, however the permutations are split, and equal to running each dataset alone.
  */
 public final class GseaJob {
     /** Tasks per core the automatic block count aims at. */
