@@ -99,6 +99,40 @@ public final class PrerankedGsea {
 
     /** Step 3: ES, leading edges and every significance measure, from the nulls of all permutations. */
     public static List<GseaResult> finish(Prepared p, double[][] nulls, Options o) {
+        Permuted permuted = finishPermutations(p, nulls, o);
+        List<MultilevelOutcome> outcomes = new ArrayList<>();
+        for (MultilevelTask task : permuted.multilevel()) {
+            outcomes.add(estimate(p, task, o));
+        }
+        return withEstimates(permuted.results(), outcomes);
+    }
+
+    /**
+     * The results with permutation p-values, and (with multilevel splitting on) the estimates still to make: one per
+     * (set size, side) that has sets whose permutation p is coarser than a multilevel estimate of it would be.
+     */
+    public record Permuted(List<GseaResult> results, List<MultilevelTask> multilevel) implements java.io.Serializable {
+    }
+
+    /**
+     * One multilevel estimate to make, independent of the others (the stream is the (seed, size, side)'s).
+     *
+     * @param size            the set size
+     * @param side            0 for positive ES, 1 for negative
+     * @param sets            the indices (in the results) of the sets it is for
+     * @param targets         their |ES|
+     * @param signProbability P(ES on this side) from the permutations, (1 + count) / (1 + permutations)
+     */
+    public record MultilevelTask(int size, int side, int[] sets, double[] targets, double signProbability)
+            implements java.io.Serializable {
+    }
+
+    /** Its p-values (conditioned on the side, as the permutation ones) and their log2err. */
+    public record MultilevelOutcome(int[] sets, double[] pval, double[] log2err) implements java.io.Serializable {
+    }
+
+    /** Step 3a: everything from the permutations; the multilevel estimates still to make. */
+    public static Permuted finishPermutations(Prepared p, double[][] nulls, Options o) {
         List<String> names = p.names();
         Enrichment[] enrichments = new Enrichment[names.size()];
         double[] es = new double[names.size()];
@@ -110,18 +144,84 @@ public final class PrerankedGsea {
             groupOf[s] = Arrays.binarySearch(p.sizes(), positions.length);
         }
         SetSignificance[] significance = Significance.compute(es, groupOf, nulls, true);
-        double[] log2err = new double[names.size()];
-        for (int s = 0; s < names.size(); s++) {
-            log2err[s] = permutationLog2err(significance[s].moreExtreme(), o.permutations());
-        }
-        if (o.multilevel() != null) {
-            significance = withMultilevel(p.weights(), es, groupOf, p.sizes(), nulls, significance, log2err, o);
-        }
         List<GseaResult> results = new ArrayList<>(names.size());
         for (int s = 0; s < names.size(); s++) {
-            results.add(GseaResult.of(names.get(s), enrichments[s], significance[s], log2err[s]));
+            results.add(GseaResult.of(names.get(s), enrichments[s], significance[s],
+                    permutationLog2err(significance[s].moreExtreme(), o.permutations())));
         }
-        return results;
+        List<MultilevelTask> tasks = new ArrayList<>();
+        if (o.multilevel() != null) {
+            int sampleSize = o.multilevel().sampleSize();
+            for (int side = 0; side < 2; side++) {
+                for (int g = 0; g < p.sizes().length; g++) {
+                    List<Integer> chosen = new ArrayList<>();
+                    for (int s = 0; s < es.length; s++) {
+                        boolean onSide = side == 0 ? es[s] > 0 : es[s] < 0;
+                        if (groupOf[s] == g && onSide
+                                && multilevelLog2err(significance[s].pval(), sampleSize) < results.get(s).log2err()) {
+                            chosen.add(s);
+                        }
+                    }
+                    if (chosen.isEmpty()) {
+                        continue;
+                    }
+                    long sameSign = 0;
+                    for (double x : nulls[g]) {
+                        sameSign += side == 0 ? (x >= 0 ? 1 : 0) : (x <= 0 ? 1 : 0);
+                    }
+                    tasks.add(new MultilevelTask(p.sizes()[g], side, chosen.stream().mapToInt(Integer::intValue)
+                            .toArray(), chosen.stream().mapToDouble(s -> Math.abs(es[s])).toArray(),
+                            (sameSign + 1.0) / (o.permutations() + 1.0)));
+                }
+            }
+        }
+        return new Permuted(List.copyOf(results), List.copyOf(tasks));
+    }
+
+    /** Step 3b, for each task, anywhere: the multilevel estimate. */
+    public static MultilevelOutcome estimate(Prepared p, MultilevelTask t, Options o) {
+        double[] weights = p.weights();
+        if (t.side() == 1) { // negative scores: the positive side of the list read backwards
+            int n = weights.length;
+            double[] reversed = new double[n];
+            for (int r = 0; r < n; r++) {
+                reversed[r] = weights[n - 1 - r];
+            }
+            weights = reversed;
+        }
+        MultilevelSplitting.Estimate[] estimates = new MultilevelSplitting(weights, o.multilevel().sampleSize(),
+                o.multilevel().eps()).estimate(t.size(), t.targets(),
+                PermutationNulls.generator(o.seed(), -2L * t.size() - t.side() - 1));
+        double[] pval = new double[estimates.length];
+        double[] log2err = new double[estimates.length];
+        for (int i = 0; i < estimates.length; i++) {
+            pval[i] = Math.min(1.0, estimates[i].probability() / t.signProbability());
+            log2err[i] = estimates[i].log2err();
+        }
+        return new MultilevelOutcome(t.sets(), pval, log2err);
+    }
+
+    /** Step 3c: the multilevel p-values in place of the permutation ones, and BH over the final p-values. */
+    public static List<GseaResult> withEstimates(List<GseaResult> results, List<MultilevelOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return results;
+        }
+        double[] p = results.stream().mapToDouble(GseaResult::pval).toArray();
+        double[] log2err = results.stream().mapToDouble(GseaResult::log2err).toArray();
+        for (MultilevelOutcome outcome : outcomes) {
+            for (int i = 0; i < outcome.sets().length; i++) {
+                p[outcome.sets()[i]] = outcome.pval()[i];
+                log2err[outcome.sets()[i]] = outcome.log2err()[i];
+            }
+        }
+        double[] padj = MultipleTesting.benjaminiHochberg(p);
+        List<GseaResult> out = new ArrayList<>(results.size());
+        for (int s = 0; s < results.size(); s++) {
+            GseaResult r = results.get(s);
+            out.add(new GseaResult(r.name(), r.enrichment(), r.nes(), p[s], padj[s], r.fdrQ(), r.fwer(),
+                    r.moreExtreme(), log2err[s]));
+        }
+        return out;
     }
 
     /**
@@ -137,61 +237,5 @@ public final class PrerankedGsea {
         double levels = Math.floor(-Math.log(p) / Math.log(2) + 1);
         return Math.sqrt(levels * (Trigamma.of((sampleSize + 1) / 2.0) - Trigamma.of(sampleSize + 1.0)))
                 / Math.log(2);
-    }
-
-    /**
-     * Replaces the permutation p-values that a multilevel estimate would state more precisely; fills
-     * {@code log2err} for them; recomputes BH.
-     */
-    private static SetSignificance[] withMultilevel(double[] weights, double[] es, int[] groupOf, int[] sizeList,
-                                                    double[][] nulls, SetSignificance[] significance,
-                                                    double[] log2err, Options o) {
-        int n = weights.length;
-        double[] reversed = new double[n];
-        for (int r = 0; r < n; r++) {
-            reversed[r] = weights[n - 1 - r];
-        }
-        int sampleSize = o.multilevel().sampleSize();
-        double[] p = new double[es.length];
-        for (int s = 0; s < es.length; s++) {
-            p[s] = significance[s].pval();
-        }
-        for (int side = 0; side < 2; side++) {
-            MultilevelSplitting splitting = new MultilevelSplitting(side == 0 ? weights : reversed, sampleSize,
-                    o.multilevel().eps());
-            for (int g = 0; g < sizeList.length; g++) {
-                List<Integer> chosen = new ArrayList<>();
-                for (int s = 0; s < es.length; s++) {
-                    boolean onSide = side == 0 ? es[s] > 0 : es[s] < 0;
-                    if (groupOf[s] == g && onSide
-                            && multilevelLog2err(p[s], sampleSize) < log2err[s]) {
-                        chosen.add(s);
-                    }
-                }
-                if (chosen.isEmpty()) {
-                    continue;
-                }
-                double[] targets = chosen.stream().mapToDouble(s -> Math.abs(es[s])).toArray();
-                MultilevelSplitting.Estimate[] estimates = splitting.estimate(sizeList[g], targets,
-                        PermutationNulls.generator(o.seed(), -2L * sizeList[g] - side - 1));
-                long sameSign = 0;
-                for (double x : nulls[g]) {
-                    sameSign += side == 0 ? (x >= 0 ? 1 : 0) : (x <= 0 ? 1 : 0);
-                }
-                double signProbability = (sameSign + 1.0) / (o.permutations() + 1.0);
-                for (int i = 0; i < chosen.size(); i++) {
-                    int s = chosen.get(i);
-                    p[s] = Math.min(1.0, estimates[i].probability() / signProbability);
-                    log2err[s] = estimates[i].log2err();
-                }
-            }
-        }
-        double[] padj = MultipleTesting.benjaminiHochberg(p);
-        SetSignificance[] out = new SetSignificance[es.length];
-        for (int s = 0; s < es.length; s++) {
-            SetSignificance x = significance[s];
-            out[s] = new SetSignificance(x.nes(), p[s], padj[s], x.fdrQ(), x.fwer(), x.moreExtreme());
-        }
-        return out;
     }
 }

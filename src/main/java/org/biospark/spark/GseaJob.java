@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.biospark.UsageException;
@@ -173,12 +175,29 @@ public final class GseaJob {
         if (pieces.isEmpty()) {
             return jsc.emptyRDD();
         }
-        return jsc.parallelize(pieces, pieces.size())
+        int tasks = pieces.size();
+        JavaPairRDD<Integer, PrerankedGsea.Permuted> permuted = jsc.parallelize(pieces, pieces.size())
                 .mapToPair(u -> new Tuple2<>(u.dataset(), new GseaTasks.NullBlock(u.from(),
                         GseaTasks.nulls(shipped.get(u.dataset()).value(), settings, u.from(), u.to()))))
                 .groupByKey(names.size())
-                .flatMap(g -> GseaTasks.finish(datasetNames.get(g._1()), shipped.get(g._1()).value(),
-                        GseaTasks.join(g._2(), counts.get(g._1())), settings).iterator());
+                .mapToPair(g -> new Tuple2<>(g._1(), GseaTasks.permuted(shipped.get(g._1()).value(),
+                        GseaTasks.join(g._2(), counts.get(g._1())), settings)))
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        // multilevel estimates, one per (dataset, set size, side), spread over tasks like the permutations were
+        JavaPairRDD<Integer, PrerankedGsea.MultilevelOutcome> outcomes = permuted
+                .flatMapToPair(d -> d._2().multilevel().stream()
+                        .map(task -> new Tuple2<>(d._1(), task)).iterator())
+                .repartition(tasks)
+                .mapToPair(t -> new Tuple2<>(t._1(), PrerankedGsea.estimate(
+                        (PrerankedGsea.Prepared) shipped.get(t._1()).value(), t._2(), settings.preranked())));
+        return permuted.cogroup(outcomes).flatMap(d -> {
+            PrerankedGsea.Permuted p = d._2()._1().iterator().next();
+            List<PrerankedGsea.MultilevelOutcome> estimates = new ArrayList<>();
+            d._2()._2().forEach(estimates::add);
+            String method = shipped.get(d._1()).value() instanceof PrerankedGsea.Prepared ? "preranked" : "phenotype";
+            return GseaTasks.rows(datasetNames.get(d._1()), method,
+                    PrerankedGsea.withEstimates(p.results(), estimates)).iterator();
+        });
     }
 
     /** The method: as given, or from the inputs (exactly one kind must be given). */

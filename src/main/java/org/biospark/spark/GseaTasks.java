@@ -182,15 +182,27 @@ final class GseaTasks {
 
     /** Step 3 of the kernel and the result rows of one dataset. */
     static List<Row> finish(String dataset, Object prepared, double[][] nulls, Settings s) {
-        List<GseaResult> results;
-        String method;
         if (prepared instanceof PrerankedGsea.Prepared p) {
-            results = PrerankedGsea.finish(p, nulls, s.preranked());
-            method = "preranked";
-        } else {
-            results = PhenotypeGsea.finish((PhenotypeGsea.Prepared) prepared, nulls, s.phenotype());
-            method = "phenotype";
+            return rows(dataset, "preranked", PrerankedGsea.finish(p, nulls, s.preranked()));
         }
+        return rows(dataset, "phenotype", PhenotypeGsea.finish((PhenotypeGsea.Prepared) prepared, nulls,
+                s.phenotype()));
+    }
+
+    /**
+     * A split dataset's statistics from its joined permutations, with the multilevel estimates it still needs
+     * (none for phenotype GSEA, or without multilevel splitting): those are spread over tasks of their own.
+     */
+    static PrerankedGsea.Permuted permuted(Object prepared, double[][] nulls, Settings s) {
+        if (prepared instanceof PrerankedGsea.Prepared p) {
+            return PrerankedGsea.finishPermutations(p, nulls, s.preranked());
+        }
+        return new PrerankedGsea.Permuted(PhenotypeGsea.finish((PhenotypeGsea.Prepared) prepared, nulls,
+                s.phenotype()), List.of());
+    }
+
+    /** The result rows of one dataset's GSEA. */
+    static List<Row> rows(String dataset, String method, List<GseaResult> results) {
         double[] byCollection = perCollection(results.stream().map(GseaResult::name).toList(),
                 results.stream().mapToDouble(GseaResult::pval).toArray());
         List<Row> rows = new ArrayList<>(results.size());
