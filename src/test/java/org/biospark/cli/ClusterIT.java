@@ -1,0 +1,162 @@
+package org.biospark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.biospark.TestSpark;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Spark standalone cluster on loopback (submit/cluster: a master and two workers as their own JVMs, from the
+ * Maven jars), secured: the jobs give exactly the rows they give in local[2]; a submission without the secret is
+ * refused; the REST port is closed. The cluster is always torn down.
+ */
+class ClusterIT {
+    private static final Path PROJECT = Path.of(System.getProperty("biospark.project.dir", ".")).toAbsolutePath();
+    private static Path dir;
+    private static int port;
+    private static String master;
+
+    private record Outcome(int exitCode, String stdout, String stderr) {
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Outcome run(Path workDir, Map<String, String> extraEnv, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("SPARK_HOME");
+        env.remove("SPARK_CONF_DIR");
+        env.put("BIOSPARK_NO_BUILD", "1");
+        env.put("PATH", Arrays.stream(env.getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
+                .filter(d -> !Files.isExecutable(Path.of(d, "spark-submit")))
+                .collect(Collectors.joining(File.pathSeparator)));
+        env.putAll(extraEnv);
+        Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
+        Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
+        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("did not finish in 5 minutes: " + List.of(command));
+        }
+        return new Outcome(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    }
+
+    @BeforeAll
+    static void up() throws Exception {
+        dir = Files.createTempDirectory("biospark-cluster-it");
+        port = freePort();
+        master = "spark://127.0.0.1:" + port;
+        Outcome up = run(dir, Map.of(), PROJECT.resolve("submit/cluster").toString(), "up", "--workers", "2",
+                "--cores", "1", "--memory", "1g", "--port", String.valueOf(port), "--ui-port",
+                String.valueOf(freePort()), "--dir", dir.resolve("cluster").toString());
+        assertEquals(0, up.exitCode(), up.stdout() + up.stderr());
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (dir != null) {
+            run(dir, Map.of(), PROJECT.resolve("submit/cluster").toString(), "down", "--dir",
+                    dir.resolve("cluster").toString());
+        }
+    }
+
+    /** Runs a biospark command on the cluster and in local[2]; returns both output directories. */
+    private Path[] onBoth(String name, String... command) throws Exception {
+        Path cluster = dir.resolve(name + "-cluster");
+        Path local = dir.resolve(name + "-local");
+        List<String> onCluster = new ArrayList<>(List.of(PROJECT.resolve("submit/biospark").toString(), "--master",
+                master));
+        onCluster.addAll(List.of(command));
+        onCluster.addAll(List.of("--out", cluster.toString()));
+        Outcome c = run(dir, Map.of("SPARK_CONF_DIR", dir.resolve("cluster/conf").toString()),
+                onCluster.toArray(new String[0]));
+        assertEquals(0, c.exitCode(), c.stdout() + c.stderr());
+        List<String> onLocal = new ArrayList<>(List.of(PROJECT.resolve("submit/biospark").toString(), "--master",
+                "local[2]"));
+        onLocal.addAll(List.of(command));
+        onLocal.addAll(List.of("--out", local.toString()));
+        Outcome l = run(dir, Map.of(), onLocal.toArray(new String[0]));
+        assertEquals(0, l.exitCode(), l.stdout() + l.stderr());
+        return new Path[] {cluster, local};
+    }
+
+    private static List<String> sortedRows(Path table, String... columns) {
+        SparkSession spark = TestSpark.session();
+        var frame = spark.read().parquet(table.toString());
+        if (columns.length > 0) {
+            frame = frame.selectExpr(columns);
+        }
+        return frame.collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    @Test
+    void sumrangeGivesTheSameRowsAsLocal() throws Exception {
+        Path[] out = onBoth("sumrange", "sumrange", "--to", "3000000000", "--partitions", "6");
+        List<String> cluster = sortedRows(out[0].resolve("sumrange"), "partition", "range_from", "range_to",
+                "partial_sum");
+        assertEquals(6, cluster.size());
+        assertEquals(sortedRows(out[1].resolve("sumrange"), "partition", "range_from", "range_to", "partial_sum"),
+                cluster);
+    }
+
+    @Test
+    void gseaGivesTheSameRowsAsLocal() throws Exception {
+        String golden = PROJECT.resolve("src/test/resources/golden/geneset").toString();
+        Path[] out = onBoth("gsea", "gsea", "--gene-sets", golden + "/example.gmt", "--ranks",
+                golden + "/example.rnk", "--permutations", "300");
+        List<String> cluster = sortedRows(out[0].resolve("gsea"));
+        assertEquals(586, cluster.size());
+        assertEquals(sortedRows(out[1].resolve("gsea")), cluster);
+        assertEquals(sortedRows(out[1].resolve("rejects")), sortedRows(out[0].resolve("rejects")));
+    }
+
+    @Test
+    void alignGivesTheSameRowsAsLocal() throws Exception {
+        String samples = PROJECT.resolve("src/main/resources/org/biospark/samples").toString();
+        Path[] out = onBoth("align", "align", "--queries", samples + "/blog_queries.fa", "--references",
+                samples + "/blog_reference.fa", "--traceback", "--partitions", "4");
+        List<String> cluster = sortedRows(out[0].resolve("alignments"));
+        assertEquals(1000, cluster.size());
+        assertEquals(sortedRows(out[1].resolve("alignments")), cluster);
+    }
+
+    @Test
+    void theSecretIsPrivateASubmissionWithoutItIsRefusedAndRestIsClosed() throws Exception {
+        Path conf = dir.resolve("cluster/conf/spark-defaults.conf");
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(conf));
+        assertThrows(IOException.class, () -> new Socket("127.0.0.1", 6066).close(), "the REST port is closed");
+        Outcome refused = run(dir, Map.of(), PROJECT.resolve("submit/biospark").toString(), "--master", master,
+                "sumrange", "--to", "1000", "--out", dir.resolve("refused").toString());
+        assertNotEquals(0, refused.exitCode(), refused.stdout());
+        assertTrue(refused.stderr().contains("SASL") || refused.stderr().contains("unresponsive"), refused.stderr());
+        assertTrue(!Files.exists(dir.resolve("refused/_manifest.json")), "nothing was computed");
+    }
+}
