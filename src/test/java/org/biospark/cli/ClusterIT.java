@@ -84,6 +84,9 @@ class ClusterIT {
         if (dir != null) {
             run(dir, Map.of(), PROJECT.resolve("submit/cluster").toString(), "down", "--dir",
                     dir.resolve("cluster").toString());
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -145,6 +148,67 @@ class ClusterIT {
         List<String> cluster = sortedRows(out[0].resolve("alignments"));
         assertEquals(1000, cluster.size());
         assertEquals(sortedRows(out[1].resolve("alignments")), cluster);
+    }
+
+    /**
+     * Fault: an executor JVM killed (-9) while an align job with many tasks runs. The worker starts a new one, the
+     * lost tasks run again, and the output has exactly the expected rows: none lost, none twice.
+     */
+    @Test
+    void aKilledExecutorCostsTimeNotData() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        Path queries = dir.resolve("fault_queries.fa");
+        Path references = dir.resolve("fault_references.fa");
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < 6000; i++) {
+            q.append(">q").append(i).append('\n');
+            for (int j = 0; j < 200; j++) {
+                q.append("ACGT".charAt(random.nextInt(4)));
+            }
+            q.append('\n');
+        }
+        Files.writeString(queries, q);
+        StringBuilder r = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            r.append(">r").append(i).append('\n');
+            for (int j = 0; j < 2000; j++) {
+                r.append("ACGT".charAt(random.nextInt(4)));
+            }
+            r.append('\n');
+        }
+        Files.writeString(references, r);
+        Set<Long> workers = Files.readAllLines(dir.resolve("cluster/pids")).stream().skip(1).map(Long::parseLong)
+                .collect(Collectors.toSet());
+        Path out = dir.resolve("fault");
+        ProcessBuilder builder = new ProcessBuilder(PROJECT.resolve("submit/biospark").toString(), "--master", master,
+                "align", "--queries", queries.toString(), "--references", references.toString(), "--mode", "local",
+                "--partitions", "60", "--out", out.toString()).directory(dir.toFile());
+        builder.environment().remove("SPARK_HOME");
+        builder.environment().put("SPARK_CONF_DIR", dir.resolve("cluster/conf").toString());
+        builder.environment().put("BIOSPARK_NO_BUILD", "1");
+        Path log = dir.resolve("fault.log");
+        Process job = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessHandle victim = null;
+        for (int i = 0; i < 600 && victim == null && job.isAlive(); i++) {
+            Thread.sleep(100);
+            // an executor of one of our workers that has been running a while: tasks are under way
+            victim = ProcessHandle.allProcesses()
+                    .filter(p -> p.parent().map(parent -> workers.contains(parent.pid())).orElse(false))
+                    .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                    .filter(p -> p.info().startInstant().map(t -> t.isBefore(java.time.Instant.now()
+                            .minusSeconds(8))).orElse(false))
+                    .findFirst().orElse(null);
+        }
+        assertTrue(victim != null, "no executor to kill: " + Files.readString(log));
+        assertTrue(job.isAlive(), "the job ended before the kill; make it longer: " + Files.readString(log));
+        new ProcessBuilder("kill", "-9", String.valueOf(victim.pid())).start().waitFor();
+        assertTrue(job.waitFor(5, TimeUnit.MINUTES), "the job did not finish after the kill");
+        assertEquals(0, job.exitValue(), Files.readString(log));
+        assertTrue(Files.readString(log).contains("Lost executor"), "the driver saw the executor die");
+        SparkSession spark = TestSpark.session();
+        var alignments = spark.read().parquet(out.resolve("alignments").toString());
+        assertEquals(6000L * 40, alignments.count(), "rows");
+        assertEquals(6000L * 40, alignments.select("query_id", "target_id").distinct().count(), "distinct pairs");
     }
 
     @Test
