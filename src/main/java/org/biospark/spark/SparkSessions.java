@@ -13,6 +13,14 @@ public final class SparkSessions {
     static final String SERIALIZER = "spark.serializer";
     static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
     static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
+    /**
+     * A file (mode 600) holding the cluster's {@code spark.authenticate.secret}. Spark gives a standalone cluster's
+     * secret to the driver only through its own configuration, and in cluster deploy mode it leaves the secret out of
+     * the driver's command line (rightly: command lines are public); a driver that finds this setting reads the
+     * secret from the file instead. Written by submit/cluster.
+     */
+    static final String SECRET_FILE = "spark.biospark.authenticate.secretFile";
+    static final String SECRET = "spark.authenticate.secret";
 
     private SparkSessions() {
     }
@@ -29,6 +37,10 @@ public final class SparkSessions {
         if (serializer.equals(KRYO)) {
             builder.config(KRYO_REGISTRATOR, withOurRegistrator(submitted.get(KRYO_REGISTRATOR, "")));
         }
+        if (submitted.getBoolean("spark.authenticate", false) && !submitted.contains(SECRET)
+                && submitted.contains(SECRET_FILE)) {
+            builder.config(SECRET, readSecret(submitted.get(SECRET_FILE)));
+        }
         SparkSession spark = builder.getOrCreate();
         if (!submitted.contains(SHUFFLE_PARTITIONS)) {
             // Spark's default of 200 is far too many on a laptop and too few on a big cluster: follow the cores.
@@ -36,6 +48,19 @@ public final class SparkSessions {
             spark.conf().set(SHUFFLE_PARTITIONS, Integer.toString(Math.max(2, 2 * cores)));
         }
         return spark;
+    }
+
+    private static String readSecret(String file) {
+        try {
+            String secret = java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+            if (secret.isEmpty()) {
+                throw new org.biospark.UsageException("the secret file " + file + " (" + SECRET_FILE + ") is empty");
+            }
+            return secret;
+        } catch (java.io.IOException e) {
+            throw new org.biospark.UsageException("cannot read the secret file " + file + " (" + SECRET_FILE + "): "
+                    + e.getMessage());
+        }
     }
 
     /** Adds biospark's Kryo registrator to a comma-separated list of registrators, unless it is there. */

@@ -129,6 +129,26 @@ class ClusterIT {
                 cluster);
     }
 
+    /** Cluster deploy mode: the driver itself runs on a worker (and reads the secret from its file). */
+    @Test
+    void inClusterDeployModeTooTheRowsAreLocals() throws Exception {
+        Path out = dir.resolve("deploy-cluster");
+        Outcome c = run(dir, Map.of("SPARK_CONF_DIR", dir.resolve("cluster/conf").toString()),
+                PROJECT.resolve("submit/biospark").toString(), "--master", master, "--deploy-mode", "cluster",
+                "--driver-memory", "512m", "--executor-memory", "512m", "--conf",
+                "spark.standalone.submit.waitAppCompletion=true", "sumrange", "--to", "3000000000", "--partitions",
+                "6", "--out", out.toString());
+        assertEquals(0, c.exitCode(), c.stdout() + c.stderr());
+        assertTrue(Files.exists(out.resolve("_manifest.json")), "the driver on the worker wrote the results: "
+                + c.stderr());
+        Path local = dir.resolve("deploy-local");
+        Outcome l = run(dir, Map.of(), PROJECT.resolve("submit/biospark").toString(), "--master", "local[2]",
+                "sumrange", "--to", "3000000000", "--partitions", "6", "--out", local.toString());
+        assertEquals(0, l.exitCode(), l.stderr());
+        assertEquals(sortedRows(local.resolve("sumrange"), "partition", "range_from", "range_to", "partial_sum"),
+                sortedRows(out.resolve("sumrange"), "partition", "range_from", "range_to", "partial_sum"));
+    }
+
     @Test
     void gseaGivesTheSameRowsAsLocal() throws Exception {
         String golden = PROJECT.resolve("src/test/resources/golden/geneset").toString();
