@@ -242,5 +242,17 @@ class ClusterIT {
         assertNotEquals(0, refused.exitCode(), refused.stdout());
         assertTrue(refused.stderr().contains("SASL") || refused.stderr().contains("unresponsive"), refused.stderr());
         assertTrue(!Files.exists(dir.resolve("refused/_manifest.json")), "nothing was computed");
+
+        // a wrong secret: the cluster's configuration with another secret in it
+        Path wrong = dir.resolve("wrong-conf");
+        Files.createDirectories(wrong);
+        Files.writeString(wrong.resolve("spark-defaults.conf"), Files.readAllLines(conf).stream()
+                .map(line -> line.startsWith("spark.authenticate.secret ") ? "spark.authenticate.secret 0123abcd" : line)
+                .collect(Collectors.joining("\n")));
+        Outcome wrongSecret = run(dir, Map.of("SPARK_CONF_DIR", wrong.toString()),
+                PROJECT.resolve("submit/biospark").toString(), "--master", master, "sumrange", "--to", "1000",
+                "--out", dir.resolve("refused-too").toString());
+        assertNotEquals(0, wrongSecret.exitCode(), wrongSecret.stdout());
+        assertTrue(!Files.exists(dir.resolve("refused-too/_manifest.json")), "nothing was computed");
     }
 }
