@@ -166,7 +166,7 @@ public final class MultilevelSplitting {
      * are symmetric, so random sets conditioned on S > level stay so; the local one is accepted far more often deep
      * in the tail, where a uniform gene almost always pulls S below the level.
      */
-    int move(int[] set, int size, int n, double level, int attempts, SplittableRandom random, boolean[] member) {
+    private int move(int[] set, int size, int n, double level, int attempts, SplittableRandom random, boolean[] member) {
         for (int r : set) {
             member[r] = true;
         }
@@ -248,7 +248,7 @@ public final class MultilevelSplitting {
     }
 
     /** S: the running sum's largest value (its positive deviation), O(size). */
-    double positiveDeviation(int[] set, int size, int n) {
+    private double positiveDeviation(int[] set, int size, int n) {
         double total = 0;
         for (int j = 0; j < size; j++) {
             total += weights[set[j]];

@@ -62,10 +62,6 @@ public final class PrerankedGsea {
      */
     public record Prepared(RankedList list, List<String> names, List<int[]> positions, int[] sizes,
                            double[] weights) implements java.io.Serializable {
-        /** The kept sets' sizes (genes in the list), in {@link #names()} order. */
-        public int size(int set) {
-            return positions.get(set).length;
-        }
     }
 
     /** Step 1: the sets kept by the size filter (sets not in the list at all, or all of it, are dropped too). */
