@@ -39,22 +39,24 @@ for ((i = 0; i < REPS; i++)); do
   s=$(date +%s.%N); align "spark://127.0.0.1:$PORT" SPARK_CONF_DIR="$WORK/cluster/conf"; e=$(date +%s.%N)
   CLUSTER+=("$(echo "$e - $s" | bc)")
 done
+executors() { for w in $workers; do pgrep -P "$w" -f CoarseGrainedExecutorBackend || true; done; }
 for ((i = 0; i < REPS; i++)); do
+  before=" $(executors | tr '\n' ' ') "   # executors of the previous run may still be shutting down
   s=$(date +%s.%N)
   align "spark://127.0.0.1:$PORT" SPARK_CONF_DIR="$WORK/cluster/conf" &
   job=$!
   sleep "$KILL_AFTER"
   victim=""
-  for w in $workers; do
-    victim="$(pgrep -P "$w" -f CoarseGrainedExecutorBackend | head -1 || true)"
-    [[ -n "$victim" ]] && break
+  for pid in $(executors); do
+    [[ "$before" == *" $pid "* ]] || { victim="$pid"; break; }
   done
   [[ -n "$victim" ]] && kill -9 "$victim"
   wait "$job"
   e=$(date +%s.%N)
   KILLED+=("$(echo "$e - $s" | bc)")
   rows=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['counts']['alignments'])" "$WORK/out/_manifest.json")
-  echo "killed executor ${victim:-none} after ${KILL_AFTER} s: ${KILLED[-1]} s, $rows rows (expected 240000)"
+  seen=$(cat "$WORK"/cluster/logs/worker-*.log | grep -c "exited with code 137" || true)
+  echo "killed executor ${victim:-none} after ${KILL_AFTER} s: ${KILLED[-1]} s, $rows rows (expected 240000), $seen executor(s) killed so far, as the workers logged it"
 done
 l=$(printf '%s\n' "${LOCAL[@]}" | median)
 c=$(printf '%s\n' "${CLUSTER[@]}" | median)

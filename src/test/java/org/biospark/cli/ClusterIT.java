@@ -207,6 +207,10 @@ class ClusterIT {
         builder.environment().put("SPARK_CONF_DIR", dir.resolve("cluster/conf").toString());
         builder.environment().put("BIOSPARK_NO_BUILD", "1");
         Path log = dir.resolve("fault.log");
+        // executors of earlier tests' applications may still be shutting down: never one of those
+        Set<Long> before = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                .map(ProcessHandle::pid).collect(Collectors.toSet());
         Process job = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ProcessHandle victim = null;
         for (int i = 0; i < 600 && victim == null && job.isAlive(); i++) {
@@ -215,6 +219,7 @@ class ClusterIT {
             victim = ProcessHandle.allProcesses()
                     .filter(p -> p.parent().map(parent -> workers.contains(parent.pid())).orElse(false))
                     .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                    .filter(p -> !before.contains(p.pid()))
                     .filter(p -> p.info().startInstant().map(t -> t.isBefore(java.time.Instant.now()
                             .minusSeconds(8))).orElse(false))
                     .findFirst().orElse(null);
@@ -224,7 +229,9 @@ class ClusterIT {
         new ProcessBuilder("kill", "-9", String.valueOf(victim.pid())).start().waitFor();
         assertTrue(job.waitFor(5, TimeUnit.MINUTES), "the job did not finish after the kill");
         assertEquals(0, job.exitValue(), Files.readString(log));
-        assertTrue(Files.readString(log).contains("Lost executor"), "the driver saw the executor die");
+        String workerLogs = Files.readString(dir.resolve("cluster/logs/worker-1.log"))
+                + Files.readString(dir.resolve("cluster/logs/worker-2.log"));
+        assertTrue(workerLogs.contains("exited with code 137"), "a worker saw its executor killed: " + workerLogs);
         SparkSession spark = TestSpark.session();
         var alignments = spark.read().parquet(out.resolve("alignments").toString());
         assertEquals(6000L * 40, alignments.count(), "rows");
