@@ -38,21 +38,19 @@ final class GseaInputs {
     /** One dataset to analyse. */
     sealed interface DatasetInput permits Ranked, Expression, GeneList {
         String name();
-
-        String source();
     }
 
     /** A ranked list (preranked GSEA). */
-    record Ranked(String name, String source, RankedList list) implements DatasetInput {
+    record Ranked(String name, RankedList list) implements DatasetInput {
     }
 
     /** A matrix with its labels (phenotype GSEA). */
-    record Expression(String name, String source, List<String> genes, double[][] values, List<String> labels,
-                      String classA) implements DatasetInput {
+    record Expression(String name, List<String> genes, double[][] values, List<String> labels, String classA)
+            implements DatasetInput {
     }
 
     /** A gene list (ORA). */
-    record GeneList(String name, String source, List<String> genes) implements DatasetInput {
+    record GeneList(String name, List<String> genes) implements DatasetInput {
     }
 
     /** Where one dataset comes from: its file (and, in phenotype mode, its CLS file). */
@@ -161,7 +159,7 @@ final class GseaInputs {
             case "phenotype" -> readExpression(s, o, conf);
             default -> {
                 List<String> genes = parse(new Path(s.file()), conf, GseaInputs::geneList);
-                yield new Read(new GeneList(s.name(), s.file(), genes), List.of(), genes.size(), genes.size(),
+                yield new Read(new GeneList(s.name(), genes), List.of(), genes.size(), genes.size(),
                         List.of());
             }
         };
@@ -177,7 +175,7 @@ final class GseaInputs {
                     + " usable genes: dataset left out", s.name()));
             return new Read(null, rejects, lines, 0, List.of());
         }
-        return new Read(new Ranked(s.name(), s.file(), RankedList.of(rnk.scores())), rejects, lines,
+        return new Read(new Ranked(s.name(), RankedList.of(rnk.scores())), rejects, lines,
                 rnk.scores().size(), List.of());
     }
 
@@ -210,7 +208,7 @@ final class GseaInputs {
         }
         List<String> warnings = org.biospark.geneset.PhenotypeGsea.warnings(cls.labels(), classA).stream()
                 .map(w -> s.name() + ": " + w).toList();
-        return new Read(new Expression(s.name(), s.file(), gct.genes(), gct.values(), cls.labels(), classA), rejects,
+        return new Read(new Expression(s.name(), gct.genes(), gct.values(), cls.labels(), classA), rejects,
                 lines, gct.genes().size(), warnings);
     }
 

@@ -151,9 +151,10 @@ public final class GseaJob {
         Configuration conf = jsc.hadoopConfiguration();
         for (GseaInputs.Source source : inputs.sources) {
             GseaInputs.Read read = GseaInputs.read(source, o, conf);
+            GseaTasks.Checked checked = GseaTasks.checked(source, read, shared, o);
+            rejects.addAll(checked.rejects());
+            summaries.add(checked.summary());
             GseaTasks.Ready ready = read.input() == null ? null : GseaTasks.ready(read.input(), shared, settings, o);
-            rejects.addAll(GseaTasks.rejects(read, ready));
-            summaries.add(GseaTasks.summary(source, read, ready));
             if (ready != null) {
                 names.add(ready.name());
                 prepared.add(jsc.broadcast(ready.prepared()));

@@ -62,11 +62,10 @@ final class GseaTasks {
     }
 
     /**
-     * A dataset ready for the permutations: the kernel's prepared form (or the gene list, for ORA), its
-     * permutation count, the rejects of its sets and the set counts.
+     * A dataset ready for the permutations: the kernel's prepared form (or the gene list, for ORA) and its
+     * permutation count.
      */
-    record Ready(String name, Object prepared, int permutations, List<Reject> setRejects, long tested,
-                 long filtered) implements Serializable {
+    record Ready(String name, Object prepared, int permutations) implements Serializable {
     }
 
     private GseaTasks() {
@@ -75,28 +74,31 @@ final class GseaTasks {
     /** The first pass over a dataset, in its task: read it, apply the set filter; its rejects and accounting. */
     static Checked check(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
         GseaInputs.Read read = GseaInputs.read(source, o, conf.value());
+        return checked(source, read, shared, o);
+    }
+
+    /** A dataset's rejects (its lines; its sets, by the set filter alone: no ranking or kernel) and accounting. */
+    static Checked checked(GseaInputs.Source source, GseaInputs.Read read, Shared shared, GseaOptions o) {
         List<Reject> rejects = new ArrayList<>(read.rejects());
         long[] counts = {0, 0};
-        if (read.input() != null) { // the set filter alone: which genes are there, no ranking or kernel needed
+        GseaInputs.DatasetInput input = read.input();
+        if (input != null) {
             java.util.function.ToIntFunction<String> found;
             int size;
-            if (read.input() instanceof GseaInputs.Ranked r) {
+            if (input instanceof GseaInputs.Ranked r) {
                 found = r.list()::rankOf;
                 size = r.list().size();
-            } else if (read.input() instanceof GseaInputs.Expression e) {
-                java.util.Set<String> genes = new java.util.HashSet<>(e.genes());
-                found = gene -> genes.contains(gene) ? 0 : -1;
-                size = e.genes().size();
             } else {
-                java.util.Set<String> universe = new java.util.HashSet<>(shared.universe());
-                found = gene -> universe.contains(gene) ? 0 : -1;
-                size = Integer.MAX_VALUE;
+                java.util.Set<String> genes = new java.util.HashSet<>(input instanceof GseaInputs.Expression e
+                        ? e.genes() : shared.universe());
+                found = gene -> genes.contains(gene) ? 0 : -1;
+                size = input instanceof GseaInputs.Expression ? genes.size() : Integer.MAX_VALUE;
             }
-            counts = SetFilter.rejects(found, size, read.input().name(), shared.collections(), o.minSize(),
-                    o.maxSize(), rejects);
+            counts = SetFilter.rejects(found, size, input.name(), shared.collections(), o.minSize(), o.maxSize(),
+                    rejects);
         }
         return new Checked(rejects, new Summary(source.name(), read.lines(), read.used(), counts[0], counts[1],
-                read.input() == null, read.warnings()));
+                input == null, read.warnings()));
     }
 
     /** The second pass over a dataset, in its task: read, prepare, every permutation, statistics; the rows. */
@@ -111,41 +113,18 @@ final class GseaTasks {
                 : whole(ready.name(), ready.prepared(), ready.permutations(), s);
     }
 
-    /** The rejects of a dataset: its lines, its sets. */
-    static List<Reject> rejects(GseaInputs.Read read, Ready ready) {
-        List<Reject> rejects = new ArrayList<>(read.rejects());
-        if (ready != null) {
-            rejects.addAll(ready.setRejects());
-        }
-        return rejects;
-    }
-
-    static Summary summary(GseaInputs.Source source, GseaInputs.Read read, Ready ready) {
-        return new Summary(source.name(), read.lines(), read.used(), ready == null ? 0 : ready.tested(),
-                ready == null ? 0 : ready.filtered(), ready == null, read.warnings());
-    }
-
-    /** Step 1 of the kernel for any method, and the set filter's rejects. */
+    /** Step 1 of the kernel for any method. */
     static Ready ready(GseaInputs.DatasetInput input, Shared shared, Settings s, GseaOptions o) {
-        List<Reject> rejects = new ArrayList<>();
         if (input instanceof GseaInputs.Ranked r) {
-            PrerankedGsea.Prepared p = PrerankedGsea.prepare(r.list(), shared.sets(), s.preranked());
-            long[] counts = SetFilter.rejects(r.list()::rankOf, r.list().size(), r.name(), shared.collections(),
-                    o.minSize(), o.maxSize(), rejects);
-            return new Ready(r.name(), p, o.permutations(), rejects, counts[0], counts[1]);
+            return new Ready(r.name(), PrerankedGsea.prepare(r.list(), shared.sets(), s.preranked()),
+                    o.permutations());
         }
         if (input instanceof GseaInputs.Expression e) {
             PhenotypeGsea.Prepared p = PhenotypeGsea.prepare(e.genes(), e.values(), e.labels(), e.classA(),
                     shared.sets(), s.phenotype());
-            long[] counts = SetFilter.rejects(p.observed()::rankOf, p.observed().size(), e.name(),
-                    shared.collections(), o.minSize(), o.maxSize(), rejects);
-            return new Ready(e.name(), p, p.permutations(), rejects, counts[0], counts[1]);
+            return new Ready(e.name(), p, p.permutations());
         }
-        GseaInputs.GeneList g = (GseaInputs.GeneList) input;
-        java.util.Set<String> universe = new java.util.HashSet<>(shared.universe());
-        long[] counts = SetFilter.rejects(gene -> universe.contains(gene) ? 0 : -1, Integer.MAX_VALUE, g.name(),
-                shared.collections(), o.minSize(), o.maxSize(), rejects);
-        return new Ready(g.name(), g, 0, rejects, counts[0], counts[1]);
+        return new Ready(input.name(), input, 0);
     }
 
     /** Step 2 of the kernel for either GSEA method. */
