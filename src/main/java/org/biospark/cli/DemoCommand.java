@@ -1,12 +1,10 @@
 package org.biospark.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -14,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.biospark.UsageException;
+import org.biospark.io.Samples;
 import org.biospark.spark.AlignJob;
 import org.biospark.spark.AlignOptions;
 import org.biospark.spark.AlignResult;
@@ -60,24 +59,24 @@ final class DemoCommand implements Callable<Integer> {
         SumRangeCommand.print(SumRangeJob.run(spark, new SumRangeOptions(0, SUMRANGE_TO, 0, SumRangeEngine.SPARK, 0,
                 out.resolve("sumrange").toString(), true)), console);
 
-        Path queries = extract("blog_queries.fa", out);
-        Path reference = extract("blog_reference.fa", out);
+        Path queries = Samples.extract(Samples.BLOG_QUERIES, out.resolve("samples"));
+        Path reference = Samples.extract(Samples.BLOG_REFERENCE, out.resolve("samples"));
         console.printf("%n== align: 1,000 x 64 bp against a 16S rRNA start (global, +1/-2, gaps 5/2, with traceback)%n");
-        AlignResult aligned = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), reference.toString(),
-                out.resolve("align").toString(), true, "global", 1, -2, null, 5, 2, "dna", false, 0, null, true, 0, 0));
+        AlignResult aligned = AlignJob.run(spark, AlignOptions.builder(List.of(queries.toString()), reference.toString(),
+                out.resolve("align").toString()).overwrite().matchMismatch(1, -2).gaps(5, 2).alphabet("dna").traceback()
+                .build());
         AlignCommand.print(aligned, console);
         console.println("best five:");
         aligned.alignments().orderBy(functions.desc("score"), functions.asc("query_id")).limit(5)
                 .select("query_id", "target_id", "score", "identity", "cigar")
                 .collectAsList().forEach(row -> console.printf("  %s%n", row.mkString("\t")));
 
-        Path ranks = extract("example.rnk.gz", out);
-        Path sets = extract("reactome_example.gmt.gz", out);
+        Path ranks = Samples.extract(Samples.EXAMPLE_RANKS, out.resolve("samples"));
+        Path sets = Samples.extract(Samples.REACTOME_SETS, out.resolve("samples"));
         console.printf("%n== gsea: fgsea's example ranks against 1,457 Reactome sets (preranked, 1,000 permutations,"
                 + " multilevel p)%n");
-        GseaRunResult gsea = GseaJob.run(spark, new GseaOptions(List.of(sets.toString()), List.of(ranks.toString()),
-                null, null, null, null, out.resolve("gsea").toString(), true, "preranked", 1000, true, 15, 500, 1.0,
-                "signal2noise", 42, false, null, 0));
+        GseaRunResult gsea = GseaJob.run(spark, GseaOptions.builder(List.of(sets.toString()),
+                out.resolve("gsea").toString()).ranks(List.of(ranks.toString())).overwrite().multilevel().build());
         GseaCommand.print(gsea, console, spec.commandLine().getErr());
         console.println("five smallest p-values:");
         gsea.gsea().orderBy(functions.asc("pval"), functions.desc("nes")).limit(5)
@@ -89,21 +88,6 @@ final class DemoCommand implements Callable<Integer> {
                 out.toAbsolutePath(), out.resolve("gsea").toAbsolutePath());
         console.flush();
         return ExitCodes.OK;
-    }
-
-    /** Copies a sample file out of the jar into the demo's directory, so that Spark can read it like any file. */
-    private static Path extract(String name, Path out) {
-        Path target = out.resolve("samples").resolve(name);
-        try (InputStream in = DemoCommand.class.getResourceAsStream("/org/biospark/samples/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("sample " + name + " is missing from the jar");
-            }
-            Files.createDirectories(target.getParent());
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sample " + target, e);
-        }
     }
 
     private static void prepare(Path out) {

@@ -71,7 +71,112 @@ public record AlignOptions(List<String> queries, String references, String out, 
 
     /** A minimal request: all pairs, global, the alphabet's default scoring. */
     public static AlignOptions of(List<String> queries, String references, String out) {
-        return new AlignOptions(queries, references, out, false, "global", null, null, null, null, null, null, false,
-                0, null, false, 0, 0);
+        return builder(queries, references, out).build();
+    }
+
+    /** A request to fill in option by option (what a notebook uses): global, default scoring, all pairs until set. */
+    public static Builder builder(List<String> queries, String references, String out) {
+        return new Builder(queries, references, out);
+    }
+
+    /** Builds {@link AlignOptions}; {@link #build()} validates as the command line does. */
+    public static final class Builder {
+        private final List<String> queries;
+        private final String references;
+        private final String out;
+        private boolean overwrite;
+        private String mode = "global";
+        private Integer match;
+        private Integer mismatch;
+        private String matrix;
+        private Integer gapOpen;
+        private Integer gapExtend;
+        private String alphabet;
+        private boolean bothStrands;
+        private int topK;
+        private Integer minScore;
+        private boolean traceback;
+        private int partitions;
+        private long splitBytes;
+
+        private Builder(List<String> queries, String references, String out) {
+            this.queries = queries;
+            this.references = references;
+            this.out = out;
+        }
+
+        /** Replace a non-empty output directory. */
+        public Builder overwrite() {
+            overwrite = true;
+            return this;
+        }
+
+        /** global, semiglobal or local. */
+        public Builder mode(String value) {
+            mode = value;
+            return this;
+        }
+
+        public Builder matchMismatch(int matchScore, int mismatchScore) {
+            match = matchScore;
+            mismatch = mismatchScore;
+            return this;
+        }
+
+        /** A substitution matrix by name, e.g. BLOSUM62 or NUC.4.4. */
+        public Builder matrix(String name) {
+            matrix = name;
+            return this;
+        }
+
+        /** A gap of length k costs open + (k - 1) * extend. */
+        public Builder gaps(int open, int extend) {
+            gapOpen = open;
+            gapExtend = extend;
+            return this;
+        }
+
+        /** dna or protein (unset: detected from the references). */
+        public Builder alphabet(String value) {
+            alphabet = value;
+            return this;
+        }
+
+        public Builder bothStrands() {
+            bothStrands = true;
+            return this;
+        }
+
+        /** Keep the k best targets per query. */
+        public Builder topK(int k) {
+            topK = k;
+            return this;
+        }
+
+        public Builder minScore(int score) {
+            minScore = score;
+            return this;
+        }
+
+        /** Add each hit's CIGAR, coordinates, identity and similarity. */
+        public Builder traceback() {
+            traceback = true;
+            return this;
+        }
+
+        public Builder partitions(int count) {
+            partitions = count;
+            return this;
+        }
+
+        public Builder splitBytes(long bytes) {
+            splitBytes = bytes;
+            return this;
+        }
+
+        public AlignOptions build() {
+            return new AlignOptions(queries, references, out, overwrite, mode, match, mismatch, matrix, gapOpen,
+                    gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions, splitBytes);
+        }
     }
 }

@@ -41,7 +41,127 @@ public record GseaOptions(List<String> geneSets, List<String> ranks, List<String
 
     /** Preranked GSEA of RNK files with the usual defaults (1,000 permutations, 15..500, weight 1, seed 42). */
     public static GseaOptions preranked(List<String> geneSets, List<String> ranks, String out) {
-        return new GseaOptions(geneSets, ranks, null, null, null, null, out, false, "preranked", 1000, false, 15, 500,
-                1.0, "signal2noise", 42, false, null, 0);
+        return builder(geneSets, out).ranks(ranks).build();
+    }
+
+    /**
+     * A run to fill in option by option (what a notebook uses). Defaults as on the command line: 1,000 permutations,
+     * sizes 15..500, weight 1, Signal2Noise, seed 42, the method implied by the datasets given.
+     */
+    public static Builder builder(List<String> geneSets, String out) {
+        return new Builder(geneSets, out);
+    }
+
+    /** Builds {@link GseaOptions}; give exactly one kind of dataset (ranks, expression with labels, or genes). */
+    public static final class Builder {
+        private final List<String> geneSets;
+        private final String out;
+        private List<String> ranks;
+        private List<String> expression;
+        private List<String> labels;
+        private List<String> genes;
+        private String universe;
+        private boolean overwrite;
+        private String method;
+        private int permutations = 1000;
+        private boolean multilevel;
+        private int minSize = 15;
+        private int maxSize = 500;
+        private double weight = 1.0;
+        private String metric = "signal2noise";
+        private long seed = 42;
+        private boolean collapseDuplicates;
+        private String classA;
+        private int partitions;
+
+        private Builder(List<String> geneSets, String out) {
+            this.geneSets = geneSets;
+            this.out = out;
+        }
+
+        /** Preranked datasets: RNK files or directories. */
+        public Builder ranks(List<String> files) {
+            ranks = files;
+            return this;
+        }
+
+        /** Phenotype datasets: expression matrices (GCT or TSV) and their CLS files, paired in order. */
+        public Builder expression(List<String> matrices, List<String> classLabels) {
+            expression = matrices;
+            labels = classLabels;
+            return this;
+        }
+
+        /** Over-representation: gene lists, and the universe (null: every gene of the collections). */
+        public Builder genes(List<String> lists, String universeFile) {
+            genes = lists;
+            universe = universeFile;
+            return this;
+        }
+
+        public Builder overwrite() {
+            overwrite = true;
+            return this;
+        }
+
+        /** preranked, phenotype or ora (unset: implied by the datasets). */
+        public Builder method(String value) {
+            method = value;
+            return this;
+        }
+
+        public Builder permutations(int count) {
+            permutations = count;
+            return this;
+        }
+
+        /** Multilevel splitting for p-values below 1 / permutations (preranked). */
+        public Builder multilevel() {
+            multilevel = true;
+            return this;
+        }
+
+        public Builder sizes(int min, int max) {
+            minSize = min;
+            maxSize = max;
+            return this;
+        }
+
+        public Builder weight(double p) {
+            weight = p;
+            return this;
+        }
+
+        public Builder metric(String name) {
+            metric = name;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder collapseDuplicates() {
+            collapseDuplicates = true;
+            return this;
+        }
+
+        /** Phenotype mode: the class ranked first. */
+        public Builder classA(String name) {
+            classA = name;
+            return this;
+        }
+
+        public Builder partitions(int count) {
+            partitions = count;
+            return this;
+        }
+
+        public GseaOptions build() {
+            return new GseaOptions(geneSets, ranks, expression, labels, genes, universe, out, overwrite, method,
+                    permutations, multilevel, minSize, maxSize, weight, metric, seed, collapseDuplicates, classA,
+                    partitions);
+        }
     }
 }

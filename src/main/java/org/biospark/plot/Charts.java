@@ -1,0 +1,181 @@
+package org.biospark.plot;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.biospark.geneset.RunningSum;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The plots of the notebooks and reports, drawn with XChart and rendered to PNG. Plain arrays in, charts out: no
+ * Spark here, callers collect what they plot. Every chart can still be styled further before rendering.
+ */
+public final class Charts {
+    /** Default size in pixels. */
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 400;
+
+    private Charts() {
+    }
+
+    /**
+     * Histograms of one or more groups over the same {@code bins} equal bins spanning all values, drawn as steps
+     * (counts, not densities).
+     */
+    public static XYChart histogram(String title, String xLabel, Map<String, double[]> groups, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("a histogram needs at least one bin");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] values : groups.values()) {
+            for (double v : values) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("nothing to plot: every group is empty");
+        }
+        if (min == max) {
+            min -= 0.5;
+            max += 0.5;
+        }
+        XYChart chart = xy(title, xLabel, "count");
+        for (Map.Entry<String, double[]> group : groups.entrySet()) {
+            long[] counts = Histograms.counts(group.getValue(), min, max, bins);
+            // A step line over the bins' edges: each count held from its bin's left edge to its right edge.
+            double[] x = new double[bins + 1];
+            double[] y = new double[bins + 1];
+            for (int b = 0; b <= bins; b++) {
+                x[b] = min + (max - min) * b / bins;
+                y[b] = counts[Math.min(b, bins - 1)];
+            }
+            XYSeries series = chart.addSeries(group.getKey(), x, y);
+            series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        chart.getStyler().setLegendVisible(groups.size() > 1);
+        return chart;
+    }
+
+    /** One group's histogram. */
+    public static XYChart histogram(String title, String xLabel, double[] values, int bins) {
+        return histogram(title, xLabel, Map.of(xLabel, values), bins);
+    }
+
+    /** Points, one series per group: {@code groups} maps a name to {x values, y values}. */
+    public static XYChart scatter(String title, String xLabel, String yLabel, Map<String, double[][]> groups) {
+        XYChart chart = xy(title, xLabel, yLabel);
+        for (Map.Entry<String, double[][]> group : groups.entrySet()) {
+            double[][] xy = group.getValue();
+            XYSeries series = chart.addSeries(group.getKey(), xy[0], xy[1]);
+            series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        }
+        chart.getStyler().setLegendVisible(groups.size() > 1);
+        chart.getStyler().setMarkerSize(5);
+        return chart;
+    }
+
+    /** Bars, one series per entry of {@code series}, each with a value per category (same order). */
+    public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
+                                     Map<String, double[]> series) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        for (Map.Entry<String, double[]> s : series.entrySet()) {
+            if (s.getValue().length != categories.size()) {
+                throw new IllegalArgumentException("series " + s.getKey() + " has " + s.getValue().length
+                        + " values for " + categories.size() + " categories");
+            }
+            chart.addSeries(s.getKey(), categories, Arrays.stream(s.getValue()).boxed().toList());
+        }
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 60 : 0);
+        return chart;
+    }
+
+    /**
+     * GSEA's enrichment plot: the running sum over the ranked list, a tick under it for each gene of the set, the
+     * peak marked.
+     */
+    public static XYChart enrichment(String title, RunningSum sum) {
+        XYChart chart = xy(title, "rank in the ordered list", "running enrichment score");
+        int n = sum.length();
+        double[] ranks = new double[n];
+        for (int r = 0; r < n; r++) {
+            ranks[r] = r;
+        }
+        double low = Math.min(0, Arrays.stream(sum.values()).min().orElse(0));
+        double high = Math.max(0, Arrays.stream(sum.values()).max().orElse(0));
+        double tick = (high - low) * 0.08;
+        XYSeries line = chart.addSeries("running sum", ranks, sum.values());
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(new Color(0x2e7d32));
+        // Ticks: one short vertical segment per hit, separated by gaps (null y values break an XChart line).
+        List<Double> tickX = new ArrayList<>();
+        List<Double> tickY = new ArrayList<>();
+        for (int hit : sum.hits()) {
+            tickX.addAll(List.of((double) hit, (double) hit, (double) hit));
+            tickY.add(low - tick * 1.5);
+            tickY.add(low - tick * 0.5);
+            tickY.add(null);
+        }
+        XYSeries ticks = chart.addSeries("genes of the set", tickX, tickY);
+        ticks.setMarker(SeriesMarkers.NONE);
+        ticks.setLineColor(Color.BLACK);
+        XYSeries zero = chart.addSeries("zero", new double[] {0, n - 1}, new double[] {0, 0});
+        zero.setMarker(SeriesMarkers.NONE);
+        zero.setLineColor(Color.GRAY);
+        XYSeries peak = chart.addSeries(String.format("ES %.3f at rank %d", sum.enrichment().es(), sum.peak()),
+                new double[] {sum.peak()}, new double[] {sum.values()[sum.peak()]});
+        peak.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        peak.setMarker(SeriesMarkers.DIAMOND);
+        peak.setMarkerColor(Color.RED);
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax((double) (n - 1));
+        return chart;
+    }
+
+    /** The chart as an image: what a notebook displays. */
+    public static BufferedImage image(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** The chart as a PNG file. */
+    public static Path save(Chart<?, ?> chart, Path file) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+        return file;
+    }
+
+    private static XYChart xy(String title, String xLabel, String yLabel) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        return chart;
+    }
+}
