@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every notebook in notebooks/ headless with the Java kernel, failing on any cell error.
-#   notebooks/run.sh            (needs Jupyter: apt-get install jupyter-notebook jupyter-nbconvert jupyter-client
+#   notebooks/run.sh [NOTEBOOK.ipynb...]   (all of notebooks/ by default; needs Jupyter: apt-get install jupyter-notebook jupyter-nbconvert jupyter-client
 #                                python3-nbclient python3-ipykernel)
 # Installs the kernel (io.github.padreati:rapaio-jupyter-kernel, from Maven Central) as a kernelspec under
 # target/jupyter (not in the user's home), with the JVM options Spark needs; the notebooks add biospark's jars with
@@ -27,7 +27,7 @@ jvm_options="$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p'
 import json, sys
 path, jar, options = sys.argv[1:]
 json.dump({
-    "argv": ["java"] + options.split() + ["-Xmx3g", "-jar", jar, "{connection_file}"],
+    "argv": ["java"] + options.split() + ["-Xmx3g", "-Djava.awt.headless=true", "-jar", jar, "{connection_file}"],
     "display_name": "Java (biospark)",
     "language": "java",
     "interrupt_mode": "message",
@@ -38,7 +38,9 @@ PY
 
 mkdir -p "$ROOT/target/notebooks"
 failed=0
-for notebook in "$ROOT"/notebooks/*.ipynb; do
+if (( $# )); then notebooks=("$@"); else notebooks=("$ROOT"/notebooks/*.ipynb); fi
+for notebook in "${notebooks[@]}"; do
+  notebook="$(realpath "$notebook")"
   name="$(basename "$notebook")"
   ok=0
   for attempt in 1 2 3; do

@@ -106,6 +106,7 @@ public final class Charts {
             }
             chart.addSeries(s.getKey(), categories, Arrays.stream(s.getValue()).boxed().toList());
         }
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(series.size() > 1);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 60 : 0);
@@ -176,6 +177,8 @@ public final class Charts {
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.##");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         return chart;
     }
 }
