@@ -36,6 +36,11 @@ public final class AlignWorkloads {
 
         Map<String, String> proteins = generate("p", 300, () -> random(random, PROTEIN, 300 + random.nextInt(151)));
         write(dir, "protein", generate("q", 200, () -> random(random, PROTEIN, 300 + random.nextInt(151))), proteins);
+
+        // Single long pairs (the striped kernel): 4 copies of a 10 kb original with 10% substitutions/indels.
+        String longOriginal = random(random, DNA, 10_000);
+        write(dir, "long", generate("l", 4, () -> mutate(random, longOriginal, DNA, 0.10)),
+                Map.of("original", longOriginal));
     }
 
     private static Map<String, String> generate(String prefix, int count, java.util.function.Supplier<String> next) {

@@ -46,8 +46,21 @@ public final class Aligner implements Serializable {
         return scoring.matrix().encode(sequence);
     }
 
-    /** The optimal score of one encoded pair. */
+    /**
+     * The optimal score of one encoded pair: long pairs through the striped kernel (the longer sequence striped
+     * across the lanes when the matrix is symmetric), short ones and everything without the Vector API through the
+     * scalar kernel.
+     */
     public int score(byte[] query, byte[] target) {
+        if (vector && query.length > 0 && target.length > 0) {
+            if (query.length < target.length && scoring.matrix().symmetric()
+                    && StripedAligner.worthIt(target.length, query.length)) {
+                return StripedAligner.score(target, query, scoring, mode.swapped());
+            }
+            if (StripedAligner.worthIt(query.length, target.length)) {
+                return StripedAligner.score(query, target, scoring, mode);
+            }
+        }
         return ScalarAligner.score(query, target, scoring, mode);
     }
 

@@ -114,6 +114,63 @@ class AlignerPropertyTest {
     }
 
     @Test
+    void stripedKernelEqualsTheReference() {
+        assertTrue(VectorSupport.available(), "the tests run with jdk.incubator.vector; the striped kernel must be tested");
+        SplittableRandom random = new SplittableRandom(31);
+        int lanes = StripedAligner.lanes();
+        for (int trial = 0; trial < 2000; trial++) {
+            Scoring scoring = SCHEMES.get(random.nextInt(SCHEMES.size()));
+            AlignmentMode mode = randomMode(random);
+            int size = scoring.matrix().size();
+            // Lengths around the stripe count and its multiples: every lane padded, some padded, none.
+            int queryLength = random.nextInt(3) == 0 ? random.nextInt(1, 2 * lanes + 3) : random.nextInt(1, 400);
+            byte[] t = randomSequence(random, size, random.nextInt(1, 400), null);
+            byte[] q = randomSequence(random, size, queryLength, t);
+            if (random.nextInt(4) == 0) {
+                // A long gap: the query is the target with a stretch cut out or repeated, so F runs across stripes.
+                int cut = random.nextInt(t.length);
+                int len = random.nextInt(0, t.length - cut + 1);
+                q = random.nextBoolean()
+                        ? concat(java.util.Arrays.copyOf(t, cut), java.util.Arrays.copyOfRange(t, cut + len, t.length))
+                        : concat(t, java.util.Arrays.copyOfRange(t, cut, cut + len));
+                if (q.length == 0) {
+                    q = new byte[] {0};
+                }
+            }
+            long expected = ReferenceGotoh.score(q, t, scoring.matrix(), scoring.gaps().open(), scoring.gaps().extend(),
+                    mode);
+            final byte[] query = q;
+            assertEquals(expected, StripedAligner.score(q, t, scoring, mode),
+                    () -> "striped, " + scoring + " " + mode + " q=" + query.length + " t=" + t.length);
+        }
+    }
+
+    @Test
+    void stripedKernelEqualsTheScalarOnLongPairs() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (Scoring scoring : List.of(Scoring.dna(1, -2, 5, 2), Scoring.matrix("BLOSUM62", 11, 1))) {
+            int size = scoring.matrix().size();
+            byte[] t = randomSequence(random, size, 3000, null);
+            byte[] related = randomSequence(random, size, 2600, t);
+            byte[] gapped = concat(java.util.Arrays.copyOf(t, 1000), java.util.Arrays.copyOfRange(t, 1700, 3000));
+            for (byte[] q : List.of(related, gapped, randomSequence(random, size, 2900, null))) {
+                for (AlignmentMode mode : List.of(AlignmentMode.GLOBAL, AlignmentMode.LOCAL, AlignmentMode.SEMI_GLOBAL,
+                        AlignmentMode.semiGlobal(false, true, true, false))) {
+                    assertEquals(ScalarAligner.score(q, t, scoring, mode), StripedAligner.score(q, t, scoring, mode),
+                            () -> scoring + " " + mode + " q=" + q.length);
+                    assertEquals(ScalarAligner.score(q, t, scoring, mode), new Aligner(scoring, mode).score(q, t));
+                }
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void scoresBeyondSixteenBitsTakeTheExactPath() {
         // 3,000 identical residues scoring 11 each: 33,000 does not fit in 16 bits.
         Scoring scoring = Scoring.matrix("BLOSUM62", 11, 1);

@@ -70,9 +70,12 @@ class GoldenScoresTest {
         }
     }
 
-    /** Every query of a set against every target, through the batch API; results keyed "query target". */
-    private static Map<String, Integer> align(String set, Scoring scoring, AlignmentMode mode, boolean vector)
-            throws IOException {
+    /**
+     * Every query of a set against every target, through the batch API, or pair by pair (which takes the striped
+     * kernel for long pairs); results keyed "query target".
+     */
+    private static Map<String, Integer> align(String set, Scoring scoring, AlignmentMode mode, boolean vector,
+                                              boolean pairwise) throws IOException {
         Map<String, String> queries = fasta(set + "_queries.fa");
         Map<String, String> targets = fasta(set + "_targets.fa");
         Aligner aligner = new Aligner(scoring, mode, vector);
@@ -80,7 +83,9 @@ class GoldenScoresTest {
         List<String> names = List.copyOf(queries.keySet());
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (Map.Entry<String, String> target : targets.entrySet()) {
-            int[] s = aligner.scores(encoded, aligner.encode(target.getValue()));
+            byte[] t = aligner.encode(target.getValue());
+            int[] s = pairwise ? java.util.Arrays.stream(encoded).mapToInt(q -> aligner.score(q, t)).toArray()
+                    : aligner.scores(encoded, t);
             for (int q = 0; q < s.length; q++) {
                 scores.put(names.get(q) + " " + target.getKey(), s[q]);
             }
@@ -112,8 +117,9 @@ class GoldenScoresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldenFiles")
     void scoresEqualTheReferenceTool(String file, String set, Scoring scoring, AlignmentMode mode) throws IOException {
-        Map<String, Integer> vector = align(set, scoring, mode, true);
-        Map<String, Integer> scalar = align(set, scoring, mode, false);
+        Map<String, Integer> vector = align(set, scoring, mode, true, false);
+        Map<String, Integer> scalar = align(set, scoring, mode, false, false);
+        Map<String, Integer> pairwise = align(set, scoring, mode, true, true);
         Map<String, String> queries = fasta(set + "_queries.fa");
         Map<String, String> targets = fasta(set + "_targets.fa");
         int compared = 0;
@@ -131,6 +137,7 @@ class GoldenScoresTest {
             }
             assertEquals(expected, (long) vector.get(key), () -> file + " vector " + key);
             assertEquals(expected, (long) scalar.get(key), () -> file + " scalar " + key);
+            assertEquals(expected, (long) pairwise.get(key), () -> file + " pair by pair " + key);
             compared++;
         }
         assertTrue(compared >= 15, file + ": only " + compared + " pairs compared");
