@@ -89,8 +89,9 @@ public final class RunManifest {
         return this;
     }
 
+    /** The counts, sorted by name (an unmodifiable copy). */
     public Map<String, Long> counts() {
-        return Map.copyOf(counts);
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(counts));
     }
 
     /** The manifest as indented JSON. */
