@@ -58,6 +58,13 @@ final class ByteLocalAligner {
         ByteVector zero = ByteVector.zero(SPECIES);
         ByteVector negV = ByteVector.broadcast(SPECIES, (byte) -open);
         for (int j = 0; j < target.length; j++) {
+            if (j + 1 < target.length) {
+                // Two columns per pass: two independent dependency chains, H and E stored once per pair.
+                pairOfColumns(h, e, profile[target[j]], profile[target[j + 1]], rows, best, (byte) open,
+                        (byte) extend);
+                j++;
+                continue;
+            }
             byte[] column = profile[target[j]];
             ByteVector diagonal = zero;
             ByteVector up = zero;
@@ -80,6 +87,41 @@ final class ByteLocalAligner {
             // A wrapped value shows as negative or above the limit: either way the lane is recomputed.
             scores[first + l] = best[l] >= 0 && best[l] <= limit ? best[l] : SATURATED;
         }
+    }
+
+    /** Columns j and j+1 in one pass over the rows; their best cells merged into {@code best}. */
+    private static void pairOfColumns(byte[] h, byte[] e, byte[] column0, byte[] column1, int rows, byte[] best,
+                                      byte open, byte extend) {
+        ByteVector openV = ByteVector.broadcast(SPECIES, open);
+        ByteVector extendV = ByteVector.broadcast(SPECIES, extend);
+        ByteVector zero = ByteVector.zero(SPECIES);
+        ByteVector negV = ByteVector.broadcast(SPECIES, (byte) -open);
+        ByteVector diagonal0 = zero;
+        ByteVector up0 = zero;
+        ByteVector diagonal1 = zero;
+        ByteVector up1 = zero;
+        ByteVector f0 = negV;
+        ByteVector f1 = negV;
+        ByteVector best0 = zero;
+        ByteVector best1 = zero;
+        for (int offset = 0; offset < rows * LANES; offset += LANES) {
+            ByteVector left0 = ByteVector.fromArray(SPECIES, h, offset);
+            ByteVector e0 = left0.sub(openV).max(ByteVector.fromArray(SPECIES, e, offset).sub(extendV));
+            f0 = up0.sub(openV).max(f0.sub(extendV));
+            ByteVector cell0 = diagonal0.add(ByteVector.fromArray(SPECIES, column0, offset)).max(e0.max(f0)).max(zero);
+            best0 = best0.max(cell0);
+            ByteVector e1 = cell0.sub(openV).max(e0.sub(extendV));
+            f1 = up1.sub(openV).max(f1.sub(extendV));
+            ByteVector cell1 = diagonal1.add(ByteVector.fromArray(SPECIES, column1, offset)).max(e1.max(f1)).max(zero);
+            best1 = best1.max(cell1);
+            cell1.intoArray(h, offset);
+            e1.intoArray(e, offset);
+            diagonal0 = left0;
+            up0 = cell0;
+            diagonal1 = cell0;
+            up1 = cell1;
+        }
+        ByteVector.fromArray(SPECIES, best, 0).max(best0.max(best1)).intoArray(best, 0);
     }
 
     private static byte[][] profile(byte[][] queries, int first, int count, int rows, ScoreMatrix matrix) {

@@ -1,15 +1,19 @@
 package org.biospark.align;
 
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The optimal score of one long pair: Farrar's striped kernel (intra-sequence vectorisation, as parasail's
- * {@code *_striped_32}) in 32-bit lanes, so scores stay exact at any length that fits an int. The query is cut into
- * {@code L} stripes of {@code segLen} rows (lane l holds rows l*segLen .. l*segLen+segLen-1), the target streamed
- * through column by column; the vertical gap state F, which runs along the query and therefore across lanes, is
- * first computed within each lane and then corrected by the "lazy F" loop until no lane changes.
+ * The optimal score of one long pair: the striped query layout of Farrar's kernel with the "scan" computation of
+ * the vertical gap state (Daily 2016, parasail's {@code *_scan_*} functions), in 32-bit lanes so scores stay exact
+ * at any length that fits an int. The query is cut into {@code L} stripes of {@code segLen} rows (lane l holds rows
+ * l*segLen .. l*segLen+segLen-1); the target streams through column by column.
+ *
+ * <p>Per column: (1) H without vertical gaps, {@code H' = max(diagonal + score, E)}, and the vertical gap state F
+ * as far as it runs inside each lane, both from H'; (2) F carried across the lanes (a scalar scan over the L lane
+ * ends); (3) {@code H = max(H', F)} and the next column's E. Computing F from H' rather than H gives the same H
+ * because gaps cost {@code open >= extend} (a gap that follows a gap never beats extending it), so unlike Farrar's
+ * lazy-F loop the work per column does not grow when long vertical gaps are optimal (related long sequences).
  *
  * <p>Same recurrence, boundaries and free ends as {@link ScalarAligner}; rows follow the query, columns the target.
  */
@@ -26,10 +30,7 @@ final class StripedAligner {
         return LANES;
     }
 
-    /**
-     * Whether the striped kernel pays for its set-up on this pair: a query of a few stripes' worth of rows and a
-     * target long enough to amortise the profile.
-     */
+    /** Whether the striped kernel pays for its set-up on this pair: a few stripes' worth of rows, a big matrix. */
     static boolean worthIt(int queryLength, int targetLength) {
         return queryLength >= 4 * LANES && (long) queryLength * targetLength >= 1L << 16;
     }
@@ -47,78 +48,50 @@ final class StripedAligner {
         boolean freeColumn = local || mode.freeQueryPrefix();  // column 0: a query prefix left out
         int[] profile = profile(query, segLen, scoring.matrix());
 
-        // H of the previous column (load) and of this one (store), E for this column; element s*LANES + l is row
-        // l*segLen + s + 1 (1-based; rows past m are padding, which never feeds a real row).
+        // H of the previous column (load) and of this one (store), E for the column being computed, F inside the
+        // lanes; element s*LANES + l is row l*segLen + s + 1 (1-based; rows past m are padding and never feed a
+        // real row: gaps and diagonals only run downwards).
         int[] hLoad = new int[stride];
         int[] hStore = new int[stride];
         int[] e = new int[stride];
+        int[] f = new int[stride];
         for (int s = 0; s < segLen; s++) {
             for (int l = 0; l < LANES; l++) {
-                int row = l * segLen + s + 1;
-                int h = ScalarAligner.boundary(row, freeColumn, open, extend);
+                int h = ScalarAligner.boundary(l * segLen + s + 1, freeColumn, open, extend);
                 hLoad[s * LANES + l] = h;
                 e[s * LANES + l] = h - open;
             }
         }
         int lastIndex = ((m - 1) % segLen) * LANES + (m - 1) / segLen; // row m
-        IntVector zero = IntVector.zero(SPECIES);
-        IntVector negative = IntVector.broadcast(SPECIES, NEG);
         int best = local ? 0 : NEG;
-        IntVector vBest = zero;
         if (mode.freeQuerySuffix()) {
             best = Math.max(best, ScalarAligner.boundary(n, freeRows, open, extend)); // H[0][n]
         }
         if (mode.freeTargetSuffix()) {
             best = Math.max(best, hLoad[lastIndex]); // H[m][0]
         }
-
+        // Vectors never cross a call or the column loop (JDK 17's C2 would box them): between passes they live
+        // in these arrays.
+        int[] diagonal = new int[LANES];
+        int[] carry = new int[LANES];
+        int[] localBest = new int[LANES];
+        long laneDecay = (long) segLen * extend;
         for (int j = 1; j <= n; j++) {
-            IntVector vOpen = IntVector.broadcast(SPECIES, open);
-            IntVector vExtend = IntVector.broadcast(SPECIES, extend);
-            int profileBase = target[j - 1] * stride;
-            int rowZeroBefore = ScalarAligner.boundary(j - 1, freeRows, open, extend);
-            int rowZero = ScalarAligner.boundary(j, freeRows, open, extend);
-            // The diagonal of each stripe's first row is the previous column's last row of the stripe before.
-            IntVector vH = IntVector.broadcast(SPECIES, rowZeroBefore)
-                    .slice(LANES - 1, IntVector.fromArray(SPECIES, hLoad, (segLen - 1) * LANES));
-            IntVector vF = negative.withLane(0, rowZero - open);
-            for (int s = 0; s < segLen; s++) {
-                int at = s * LANES;
-                vH = vH.add(IntVector.fromArray(SPECIES, profile, profileBase + at));
-                IntVector vE = IntVector.fromArray(SPECIES, e, at);
-                vH = vH.max(vE).max(vF);
-                if (local) {
-                    vH = vH.max(zero);
-                    vBest = vBest.max(vH);
-                }
-                vH.intoArray(hStore, at);
-                IntVector vHOpen = vH.sub(vOpen);
-                vE.sub(vExtend).max(vHOpen).intoArray(e, at);
-                vF = vF.sub(vExtend).max(vHOpen);
-                vH = IntVector.fromArray(SPECIES, hLoad, at);
+            // The diagonal of a stripe's first row is the previous column's last row of the stripe before; row 0
+            // is the boundary.
+            diagonal[0] = ScalarAligner.boundary(j - 1, freeRows, open, extend);
+            System.arraycopy(hLoad, (segLen - 1) * LANES, diagonal, 1, LANES - 1);
+            withoutVerticalGaps(profile, target[j - 1] * stride, hLoad, hStore, e, f, diagonal, carry, segLen, open,
+                    extend, local);
+            // carry[l] is now the F that leaves lane l downwards; the F entering lane l + 1 is the best of it and
+            // of what entered lane l, decayed over its segLen rows. Row 1 gets its F from row 0.
+            int entering = ScalarAligner.boundary(j, freeRows, open, extend) - open;
+            for (int l = 0; l < LANES; l++) {
+                int leaving = carry[l];
+                carry[l] = entering;
+                entering = (int) Math.max(leaving, Math.max((long) NEG, entering - laneDecay));
             }
-            // Lazy F: carry F across the stripes' boundaries until it no longer raises any H.
-            lazy:
-            for (int pass = 0; pass < LANES; pass++) {
-                vF = IntVector.broadcast(SPECIES, NEG).slice(LANES - 1, vF);
-                for (int s = 0; s < segLen; s++) {
-                    int at = s * LANES;
-                    IntVector vHOld = IntVector.fromArray(SPECIES, hStore, at);
-                    IntVector vHOpenOld = vHOld.sub(vOpen);
-                    if (!vF.sub(vExtend).compare(VectorOperators.GT, vHOpenOld).anyTrue()
-                            && !vF.compare(VectorOperators.GT, vHOld).anyTrue()) {
-                        break lazy;
-                    }
-                    vH = vHOld.max(vF);
-                    if (local) {
-                        vBest = vBest.max(vH);
-                    }
-                    vH.intoArray(hStore, at);
-                    IntVector vHOpen = vH.sub(vOpen);
-                    IntVector.fromArray(SPECIES, e, at).max(vHOpen).intoArray(e, at);
-                    vF = vF.sub(vExtend).max(vHOpen);
-                }
-            }
+            withVerticalGaps(hStore, e, f, carry, segLen, open, extend, localBest);
             if (mode.freeTargetSuffix()) {
                 best = Math.max(best, hStore[lastIndex]);
             }
@@ -127,7 +100,10 @@ final class StripedAligner {
             hStore = swap;
         }
         if (local) {
-            return Math.max(best, vBest.reduceLanes(VectorOperators.MAX));
+            for (int value : localBest) {
+                best = Math.max(best, value);
+            }
+            return best;
         }
         best = Math.max(best, hLoad[lastIndex]);
         if (mode.freeQuerySuffix()) {
@@ -140,6 +116,54 @@ final class StripedAligner {
             }
         }
         return best;
+    }
+
+    /**
+     * Pass 1 of a column: H' = max(diagonal + score, E) (and 0, local) into {@code hStore}, and F inside each lane
+     * from H' into {@code f} (F of a lane's first segment is left out: it comes from the lane above). Leaves in
+     * {@code carry} the F each lane passes to the next.
+     */
+    private static void withoutVerticalGaps(int[] profile, int profileBase, int[] hLoad, int[] hStore, int[] e,
+                                            int[] f, int[] diagonal, int[] carry, int segLen, int open, int extend,
+                                            boolean local) {
+        IntVector vOpen = IntVector.broadcast(SPECIES, open);
+        IntVector vExtend = IntVector.broadcast(SPECIES, extend);
+        // Local alignments never drop below 0; otherwise the floor is minus infinity (a no-op max).
+        IntVector floor = IntVector.broadcast(SPECIES, local ? 0 : NEG);
+        IntVector vF = IntVector.broadcast(SPECIES, NEG);
+        IntVector vH = IntVector.fromArray(SPECIES, diagonal, 0);
+        for (int s = 0; s < segLen; s++) {
+            int at = s * LANES;
+            vH = vH.add(IntVector.fromArray(SPECIES, profile, profileBase + at))
+                    .max(IntVector.fromArray(SPECIES, e, at)).max(floor);
+            vH.intoArray(hStore, at);
+            vF.intoArray(f, at);
+            vF = vF.sub(vExtend).max(vH.sub(vOpen));
+            vH = IntVector.fromArray(SPECIES, hLoad, at);
+        }
+        vF.intoArray(carry, 0);
+    }
+
+    /**
+     * Pass 2 of a column: F = the larger of the lane's own F and what entered the lane ({@code entering}) decayed
+     * by the rows since; H = max(H', F); the next column's E; the running best (kept for every mode, used by local).
+     */
+    private static void withVerticalGaps(int[] hStore, int[] e, int[] f, int[] entering, int segLen, int open,
+                                         int extend, int[] localBest) {
+        IntVector vOpen = IntVector.broadcast(SPECIES, open);
+        IntVector vExtend = IntVector.broadcast(SPECIES, extend);
+        IntVector vEntering = IntVector.fromArray(SPECIES, entering, 0);
+        IntVector vBest = IntVector.fromArray(SPECIES, localBest, 0);
+        for (int s = 0; s < segLen; s++) {
+            int at = s * LANES;
+            IntVector vH = IntVector.fromArray(SPECIES, hStore, at).max(IntVector.fromArray(SPECIES, f, at))
+                    .max(vEntering);
+            vH.intoArray(hStore, at);
+            vBest = vBest.max(vH);
+            IntVector.fromArray(SPECIES, e, at).sub(vExtend).max(vH.sub(vOpen)).intoArray(e, at);
+            vEntering = vEntering.sub(vExtend);
+        }
+        vBest.intoArray(localBest, 0);
     }
 
     /**

@@ -98,6 +98,12 @@ final class VectorBatchAligner {
                 j++;
                 continue;
             }
+            if (local && j + 1 < target.length) {
+                pairOfColumnsLocal(h, e, profile[target[j]], profile[target[j + 1]], rows, best, (short) open,
+                        (short) extend);
+                j++;
+                continue;
+            }
             short[] column = profile[target[j]];
             ShortVector diagonal = ShortVector.broadcast(SPECIES, (short) ScalarAligner.boundary(j, freeTop, open, extend));
             ShortVector up = ShortVector.broadcast(SPECIES, (short) ScalarAligner.boundary(j + 1, freeTop, open, extend));
@@ -185,6 +191,46 @@ final class VectorBatchAligner {
             diagonal1 = cell0;
             up1 = cell1;
         }
+    }
+
+    /**
+     * Local recurrence for two target columns in one pass over the rows, as {@link #pairOfColumns}; scores never
+     * drop below 0, the first row is 0, and the best cell of both columns is merged into {@code best}.
+     */
+    private static void pairOfColumnsLocal(short[] h, short[] e, short[] column0, short[] column1, int rows,
+                                           short[] best, short open, short extend) {
+        ShortVector openV = ShortVector.broadcast(SPECIES, open);
+        ShortVector extendV = ShortVector.broadcast(SPECIES, extend);
+        ShortVector zero = ShortVector.zero(SPECIES);
+        ShortVector negV = ShortVector.broadcast(SPECIES, NEG);
+        ShortVector diagonal0 = zero;
+        ShortVector up0 = zero;
+        ShortVector diagonal1 = zero;
+        ShortVector up1 = zero;
+        ShortVector f0 = negV;
+        ShortVector f1 = negV;
+        ShortVector best0 = zero;
+        ShortVector best1 = zero;
+        for (int offset = 0; offset < rows * LANES; offset += LANES) {
+            ShortVector left0 = ShortVector.fromArray(SPECIES, h, offset);
+            ShortVector e0 = left0.sub(openV).max(ShortVector.fromArray(SPECIES, e, offset).sub(extendV));
+            f0 = up0.sub(openV).max(f0.sub(extendV));
+            ShortVector cell0 = diagonal0.add(ShortVector.fromArray(SPECIES, column0, offset)).max(e0.max(f0))
+                    .max(zero);
+            best0 = best0.max(cell0);
+            ShortVector e1 = cell0.sub(openV).max(e0.sub(extendV));
+            f1 = up1.sub(openV).max(f1.sub(extendV));
+            ShortVector cell1 = diagonal1.add(ShortVector.fromArray(SPECIES, column1, offset)).max(e1.max(f1))
+                    .max(zero);
+            best1 = best1.max(cell1);
+            cell1.intoArray(h, offset);
+            e1.intoArray(e, offset);
+            diagonal0 = left0;
+            up0 = cell0;
+            diagonal1 = cell0;
+            up1 = cell1;
+        }
+        ShortVector.fromArray(SPECIES, best, 0).max(best0.max(best1)).intoArray(best, 0);
     }
 
     /** For each residue code a: the score of a against every query's residue at every row, lane by lane. */
