@@ -35,8 +35,23 @@ final class StripedAligner {
         return queryLength >= 4 * LANES && (long) queryLength * targetLength >= 1L << 16;
     }
 
-    /** The optimal score of {@code query} (non-empty) against {@code target} (non-empty), both encoded. */
+    /**
+     * The optimal score of {@code query} (non-empty) against {@code target} (non-empty), both encoded: in 16-bit
+     * lanes (twice as many) when the scores provably fit, or, for a local alignment, first in 16 bits and again in
+     * 32 if the best score came near the top of the range; otherwise in 32 bits.
+     */
     static int score(byte[] query, byte[] target, Scoring scoring, AlignmentMode mode) {
+        if (StripedShortAligner.applies(scoring, mode, query.length, target.length)) {
+            int score = StripedShortAligner.score(query, target, scoring, mode);
+            if (score != StripedShortAligner.SATURATED) {
+                return score;
+            }
+        }
+        return score32(query, target, scoring, mode);
+    }
+
+    /** The 32-bit kernel. */
+    static int score32(byte[] query, byte[] target, Scoring scoring, AlignmentMode mode) {
         int m = query.length;
         int n = target.length;
         int segLen = (m + LANES - 1) / LANES;

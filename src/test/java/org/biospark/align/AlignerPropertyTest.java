@@ -142,6 +142,8 @@ class AlignerPropertyTest {
             final byte[] query = q;
             assertEquals(expected, StripedAligner.score(q, t, scoring, mode),
                     () -> "striped, " + scoring + " " + mode + " q=" + query.length + " t=" + t.length);
+            assertEquals(expected, StripedAligner.score32(q, t, scoring, mode),
+                    () -> "striped 32-bit, " + scoring + " " + mode + " q=" + query.length + " t=" + t.length);
         }
     }
 
@@ -158,10 +160,28 @@ class AlignerPropertyTest {
                         AlignmentMode.semiGlobal(false, true, true, false))) {
                     assertEquals(ScalarAligner.score(q, t, scoring, mode), StripedAligner.score(q, t, scoring, mode),
                             () -> scoring + " " + mode + " q=" + q.length);
+                    assertEquals(ScalarAligner.score(q, t, scoring, mode), StripedAligner.score32(q, t, scoring, mode),
+                            () -> "32-bit " + scoring + " " + mode + " q=" + q.length);
                     assertEquals(ScalarAligner.score(q, t, scoring, mode), new Aligner(scoring, mode).score(q, t));
                 }
             }
         }
+    }
+
+    @Test
+    void stripedLocalScoresBeyondSixteenBitsAreRecomputed() {
+        // 3,000 W against themselves: 33,000 passes the 16-bit range; a copy with a 200-residue gap in the middle.
+        Scoring scoring = Scoring.matrix("BLOSUM62", 11, 1);
+        byte[] w = scoring.matrix().encode("W".repeat(3000));
+        assertTrue(StripedShortAligner.applies(scoring, AlignmentMode.LOCAL, w.length, w.length));
+        assertEquals(StripedShortAligner.SATURATED, StripedShortAligner.score(w, w, scoring, AlignmentMode.LOCAL));
+        assertEquals(33_000, StripedAligner.score(w, w, scoring, AlignmentMode.LOCAL));
+        byte[] gapped = scoring.matrix().encode("W".repeat(1400) + "A".repeat(200) + "W".repeat(1400));
+        assertEquals(ScalarAligner.score(gapped, w, scoring, AlignmentMode.LOCAL),
+                new Aligner(scoring, AlignmentMode.LOCAL).score(gapped, w));
+        // Just below the line: exact in 16 bits.
+        byte[] shorter = scoring.matrix().encode("W".repeat(2900));
+        assertEquals(31_900, StripedShortAligner.score(shorter, shorter, scoring, AlignmentMode.LOCAL));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
