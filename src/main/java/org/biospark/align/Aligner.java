@@ -3,6 +3,7 @@ package org.biospark.align;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -117,6 +118,113 @@ public final class Aligner implements Serializable {
         return scores;
     }
 
+    /**
+     * The optimal scores of each encoded query against each encoded target: {@code [target][query]}, the same as
+     * {@link #scores(byte[][], byte[])} target by target. Each batch's query profile is built once for all the
+     * targets: for protein queries against many targets building it costs about as much as aligning.
+     */
+    public int[][] scores(byte[][] queries, List<byte[]> targets) {
+        int count = targets.size();
+        int[][] result = new int[count][];
+        if (!vector || count < 2) {
+            for (int t = 0; t < count; t++) {
+                result[t] = scores(queries, targets.get(t));
+            }
+            return result;
+        }
+        Integer[] order = IntStream.range(0, queries.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(q -> queries[q].length));
+        byte[][] sorted = new byte[queries.length][];
+        for (int k = 0; k < order.length; k++) {
+            sorted[k] = queries[order[k]];
+        }
+        int[][] sortedScores = new int[count][queries.length];
+        int first = 0;
+        while (first < sorted.length && sorted[first].length == 0) {
+            first++;
+        }
+        for (int t = 0; t < count; t++) {
+            byte[] target = targets.get(t);
+            for (int q = 0; q < (target.length == 0 ? sorted.length : first); q++) {
+                sortedScores[t][q] = score(sorted[q], target);
+            }
+        }
+        if (ByteLocalAligner.applies(scoring, mode)) {
+            scoreAllInBytes(sorted, first, targets, sortedScores);
+        } else {
+            scoreAllInShorts(sorted, first, targets, sortedScores);
+        }
+        for (int t = 0; t < count; t++) {
+            result[t] = new int[queries.length];
+            for (int q = 0; q < order.length; q++) {
+                result[t][order[q]] = sortedScores[t][q];
+            }
+        }
+        return result;
+    }
+
+    /** {@link #scoreInShorts} for many targets: one 16-bit profile per batch. Empty targets are already scored. */
+    private void scoreAllInShorts(byte[][] sorted, int first, List<byte[]> targets, int[][] sortedScores) {
+        int lanes = VectorBatchAligner.lanes();
+        for (int k = first; k < sorted.length; k += lanes) {
+            int count = Math.min(lanes, sorted.length - k);
+            short[][] profile = null;
+            for (int t = 0; t < targets.size(); t++) {
+                byte[] target = targets.get(t);
+                if (target.length == 0) {
+                    continue;
+                }
+                if (VectorBatchAligner.fits(scoring, sorted[k + count - 1].length, target.length)) {
+                    if (profile == null) {
+                        profile = VectorBatchAligner.profile(sorted, k, count, scoring.matrix());
+                    }
+                    VectorBatchAligner.scoreBatch(sorted, k, count, profile, target, scoring, mode, sortedScores[t]);
+                } else {
+                    for (int q = k; q < k + count; q++) {
+                        sortedScores[t][q] = score(sorted[q], target);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #scoreInBytes} for many targets: one 8-bit profile per batch; a target whose batches saturate in more
+     * than half their lanes goes to 16 bits for the rest, and saturated lanes are scored again in 16 bits.
+     */
+    private void scoreAllInBytes(byte[][] sorted, int first, List<byte[]> targets, int[][] sortedScores) {
+        int lanes = ByteLocalAligner.lanes();
+        boolean[] inShorts = new boolean[targets.size()];
+        for (int k = first; k < sorted.length; k += lanes) {
+            int count = Math.min(lanes, sorted.length - k);
+            byte[][] profile = null;
+            for (int t = 0; t < targets.size(); t++) {
+                byte[] target = targets.get(t);
+                if (target.length == 0) {
+                    continue;
+                }
+                if (inShorts[t]) {
+                    scoreInShorts(sorted, k, k + count, target, sortedScores[t]);
+                    continue;
+                }
+                if (profile == null) {
+                    profile = ByteLocalAligner.profile(sorted, k, count, scoring.matrix());
+                }
+                ByteLocalAligner.scoreBatch(k, count, profile, target, scoring, sortedScores[t]);
+                int saturated = 0;
+                for (int q = k; q < k + count; q++) {
+                    saturated += sortedScores[t][q] == ByteLocalAligner.SATURATED ? 1 : 0;
+                }
+                inShorts[t] = 2 * saturated > count;
+            }
+        }
+        for (int t = 0; t < targets.size(); t++) {
+            if (targets.get(t).length > 0) {
+                rescoreSaturated(sorted, first, targets.get(t), sortedScores[t]);
+            }
+        }
+    }
+
     /** 16-bit batches of non-empty queries sorted by length, [first, end); scalar where they do not fit. */
     private void scoreInShorts(byte[][] sorted, int first, int end, byte[] target, int[] sortedScores) {
         int lanes = VectorBatchAligner.lanes();
@@ -150,6 +258,11 @@ public final class Aligner implements Serializable {
                 break;
             }
         }
+        rescoreSaturated(sorted, first, target, sortedScores);
+    }
+
+    /** Scores again in 16 bits the queries of [first, end) that saturated in bytes. */
+    private void rescoreSaturated(byte[][] sorted, int first, byte[] target, int[] sortedScores) {
         int[] again = IntStream.range(first, sorted.length)
                 .filter(q -> sortedScores[q] == ByteLocalAligner.SATURATED).toArray();
         if (again.length == 0) {

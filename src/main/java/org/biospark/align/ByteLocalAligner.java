@@ -39,14 +39,15 @@ final class ByteLocalAligner {
      * {@code scores[first ..]}; a lane that saturated gets {@link #SATURATED}.
      */
     static void scoreBatch(byte[][] queries, int first, int count, byte[] target, Scoring scoring, int[] scores) {
-        int rows = 0;
-        for (int l = 0; l < count; l++) {
-            rows = Math.max(rows, queries[first + l].length);
-        }
+        scoreBatch(first, count, profile(queries, first, count, scoring.matrix()), target, scoring, scores);
+    }
+
+    /** As {@link #scoreBatch(byte[][], int, int, byte[], Scoring, int[])}, with the batch's profile. */
+    static void scoreBatch(int first, int count, byte[][] profile, byte[] target, Scoring scoring, int[] scores) {
+        int rows = profile[0].length / LANES;
         int open = scoring.gaps().open();
         int extend = scoring.gaps().extend();
         int limit = 127 - scoring.matrix().max();
-        byte[][] profile = profile(queries, first, count, rows, scoring.matrix());
 
         byte[] h = new byte[rows * LANES];
         byte[] e = new byte[rows * LANES];
@@ -124,7 +125,12 @@ final class ByteLocalAligner {
         ByteVector.fromArray(SPECIES, best, 0).max(best0.max(best1)).intoArray(best, 0);
     }
 
-    private static byte[][] profile(byte[][] queries, int first, int count, int rows, ScoreMatrix matrix) {
+    /** The batch's query profile, as {@link VectorBatchAligner#profile}: built once for all targets. */
+    static byte[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix) {
+        int rows = 0;
+        for (int l = 0; l < count; l++) {
+            rows = Math.max(rows, queries[first + l].length);
+        }
         int size = matrix.size();
         int[] scores = matrix.flatScores();
         byte[][] profile = new byte[size][rows * LANES];

@@ -56,14 +56,17 @@ final class VectorBatchAligner {
      */
     static void scoreBatch(byte[][] queries, int first, int count, byte[] target, Scoring scoring,
                            AlignmentMode mode, int[] scores) {
-        int rows = 0;
-        for (int l = 0; l < count; l++) {
-            rows = Math.max(rows, queries[first + l].length);
-        }
+        scoreBatch(queries, first, count, profile(queries, first, count, scoring.matrix()), target, scoring, mode,
+                scores);
+    }
+
+    /** As {@link #scoreBatch(byte[][], int, int, byte[], Scoring, AlignmentMode, int[])}, with the batch's profile. */
+    static void scoreBatch(byte[][] queries, int first, int count, short[][] profile, byte[] target, Scoring scoring,
+                           AlignmentMode mode, int[] scores) {
+        int rows = profile[0].length / LANES;
         int open = scoring.gaps().open();
         int extend = scoring.gaps().extend();
         boolean local = mode.local();
-        short[][] profile = profile(queries, first, count, rows, scoring.matrix());
 
         short[] h = new short[rows * LANES];
         short[] e = new short[rows * LANES];
@@ -233,8 +236,16 @@ final class VectorBatchAligner {
         ShortVector.fromArray(SPECIES, best, 0).max(best0.max(best1)).intoArray(best, 0);
     }
 
-    /** For each residue code a: the score of a against every query's residue at every row, lane by lane. */
-    private static short[][] profile(byte[][] queries, int first, int count, int rows, ScoreMatrix matrix) {
+    /**
+     * For each residue code a: the score of a against every query's residue at every row, lane by lane (rows: the
+     * longest query of the batch). It depends on the queries only: a batch aligned against many targets builds it
+     * once.
+     */
+    static short[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix) {
+        int rows = 0;
+        for (int l = 0; l < count; l++) {
+            rows = Math.max(rows, queries[first + l].length);
+        }
         int size = matrix.size();
         int[] scores = matrix.flatScores();
         short[][] profile = new short[size][rows * LANES];

@@ -89,14 +89,16 @@ final class AlignTask {
             }
             return scores;
         }
+        // All references at once: each batch's query profile is built once for all of them.
+        int[][] forwardScores = aligner.scores(forward, references.sequences());
+        int[][] reverseScores = reverse == null ? null : aligner.scores(reverse, references.sequences());
         for (int r = 0; r < count; r++) {
-            byte[] target = references.sequences().get(r);
-            scores[r * strands] = aligner.scores(forward, target);
+            scores[r * strands] = forwardScores[r];
             if (reverse != null) {
-                scores[r * strands + 1] = aligner.scores(reverse, target);
+                scores[r * strands + 1] = reverseScores[r];
             }
-            pairsDone.add((long) forward.length * strands);
         }
+        pairsDone.add((long) forward.length * strands * count);
         return scores;
     }
 

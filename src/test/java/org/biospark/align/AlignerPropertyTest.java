@@ -92,6 +92,36 @@ class AlignerPropertyTest {
     }
 
     @Test
+    void manyQueriesAgainstManyTargetsEqualTheReference() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int trial = 0; trial < 60; trial++) {
+            Scoring scoring = SCHEMES.get(random.nextInt(SCHEMES.size()));
+            AlignmentMode mode = randomMode(random);
+            int size = scoring.matrix().size();
+            List<byte[]> targets = new java.util.ArrayList<>();
+            for (int t = random.nextInt(2, 7); t > 0; t--) {
+                targets.add(randomSequence(random, size, random.nextInt(4) == 0 ? 0 : random.nextInt(1, 90), null));
+            }
+            byte[][] queries = new byte[random.nextInt(1, 3 * VectorBatchAligner.lanes())][];
+            for (int q = 0; q < queries.length; q++) {
+                queries[q] = randomSequence(random, size, random.nextInt(6) == 0 ? 0 : random.nextInt(1, 90),
+                        targets.get(random.nextInt(targets.size())));
+            }
+            int[][] scores = new Aligner(scoring, mode, true).scores(queries, targets);
+            for (int t = 0; t < targets.size(); t++) {
+                for (int q = 0; q < queries.length; q++) {
+                    long expected = ReferenceGotoh.score(queries[q], targets.get(t), scoring.matrix(),
+                            scoring.gaps().open(), scoring.gaps().extend(), mode);
+                    final int target = t;
+                    final int query = q;
+                    assertEquals(expected, scores[t][q], () -> scoring + " " + mode + " target " + target + " query "
+                            + query);
+                }
+            }
+        }
+    }
+
+    @Test
     void oneQueryAgainstManyTargetsEqualsTheReference() {
         SplittableRandom random = new SplittableRandom(11);
         for (int trial = 0; trial < 150; trial++) {
