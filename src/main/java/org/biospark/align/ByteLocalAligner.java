@@ -127,22 +127,7 @@ final class ByteLocalAligner {
 
     /** The batch's query profile, as {@link VectorBatchAligner#profile}: built once for all targets. */
     static byte[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix) {
-        int rows = 0;
-        for (int l = 0; l < count; l++) {
-            rows = Math.max(rows, queries[first + l].length);
-        }
-        int size = matrix.size();
-        int[] scores = matrix.flatScores();
-        byte[][] profile = new byte[size][rows * LANES];
-        for (int l = 0; l < count; l++) {
-            byte[] query = queries[first + l];
-            for (int i = 0; i < query.length; i++) {
-                int row = query[i] * size;
-                for (int a = 0; a < size; a++) {
-                    profile[a][i * LANES + l] = (byte) scores[row + a];
-                }
-            }
-        }
-        return profile;
+        return java.util.Arrays.stream(QueryProfiles.batch(queries, first, count, LANES, matrix))
+                .map(QueryProfiles::toBytes).toArray(byte[][]::new);
     }
 }

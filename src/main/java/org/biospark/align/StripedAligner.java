@@ -186,17 +186,6 @@ final class StripedAligner {
      * l*segLen + s against a, and 0 on padding rows.
      */
     private static int[] profile(byte[] query, int segLen, ScoreMatrix matrix) {
-        int size = matrix.size();
-        int[] scores = matrix.flatScores();
-        int[] profile = new int[size * segLen * LANES];
-        for (int a = 0; a < size; a++) {
-            for (int s = 0; s < segLen; s++) {
-                for (int l = 0; l < LANES; l++) {
-                    int row = l * segLen + s;
-                    profile[(a * segLen + s) * LANES + l] = row < query.length ? scores[query[row] * size + a] : 0;
-                }
-            }
-        }
-        return profile;
+        return QueryProfiles.striped(query, segLen, LANES, matrix);
     }
 }

@@ -145,17 +145,6 @@ final class StripedShortAligner {
     }
 
     private static short[] profile(byte[] query, int segLen, ScoreMatrix matrix) {
-        int size = matrix.size();
-        int[] scores = matrix.flatScores();
-        short[] profile = new short[size * segLen * LANES];
-        for (int a = 0; a < size; a++) {
-            for (int s = 0; s < segLen; s++) {
-                for (int l = 0; l < LANES; l++) {
-                    int row = l * segLen + s;
-                    profile[(a * segLen + s) * LANES + l] = row < query.length ? (short) scores[query[row] * size + a] : 0;
-                }
-            }
-        }
-        return profile;
+        return QueryProfiles.toShorts(QueryProfiles.striped(query, segLen, LANES, matrix));
     }
 }

@@ -242,23 +242,8 @@ final class VectorBatchAligner {
      * once.
      */
     static short[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix) {
-        int rows = 0;
-        for (int l = 0; l < count; l++) {
-            rows = Math.max(rows, queries[first + l].length);
-        }
-        int size = matrix.size();
-        int[] scores = matrix.flatScores();
-        short[][] profile = new short[size][rows * LANES];
-        for (int l = 0; l < count; l++) {
-            byte[] query = queries[first + l];
-            for (int i = 0; i < query.length; i++) {
-                int row = query[i] * size;
-                for (int a = 0; a < size; a++) {
-                    profile[a][i * LANES + l] = (short) scores[row + a];
-                }
-            }
-        }
-        return profile;
+        return java.util.Arrays.stream(QueryProfiles.batch(queries, first, count, LANES, matrix))
+                .map(QueryProfiles::toShorts).toArray(short[][]::new);
     }
 
     private static int[] endRows(byte[][] queries, int first, int count) {
