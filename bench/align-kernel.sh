@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Alignment kernel, one thread: biospark (JMH, AlignKernelBenchmark) against parasail_aligner -t 1 on the same
 # FASTA files (AlignWorkloads) and the same schemes, in one run. Prints GCUPS per workload and mode and the ratio.
-# Needs: apt-get install parasail hyperfine. Usage: bench/align-kernel.sh [quick]   (quick: fewer JMH iterations)
+# Needs: apt-get install parasail hyperfine.
+# Usage: bench/align-kernel.sh [quick|full] [WORKLOAD...]   (quick: fewer JMH iterations; workloads: reads mutated
+# protein long, all by default)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -20,7 +22,8 @@ cells() { echo "$(residues "$DATA/$1_queries.fa") * $(residues "$DATA/$1_targets
 # and the faster kept. The long pairs' global scores leave 16 bits, so there the saturation-checked global
 # functions (striped and scan, the faster kept) stand in for nw_scan_profile_16.
 declare -A PARASAIL
-for w in reads mutated protein long; do
+WORKLOADS=("${@:2}"); (( ${#WORKLOADS[@]} )) || WORKLOADS=(reads mutated protein long)
+for w in "${WORKLOADS[@]}"; do
   if [[ $w == protein ]]; then flags="-m blosum62 -o 11 -e 1"; else flags="-d -M 1 -X 2 -o 5 -e 2"; fi
   for mode in global local; do
     if [[ $mode == local ]]; then funcs=(sw_striped_profile_sat)
@@ -42,7 +45,8 @@ for w in reads mutated protein long; do
 done
 
 ITER=(); [[ "${1:-}" == quick ]] && ITER=(-wi 1 -i 2 -w 3 -r 3)
-java -cp "$CP" org.openjdk.jmh.Main AlignKernelBenchmark -p kernel=vector,scalar "${ITER[@]}" \
+java -cp "$CP" org.openjdk.jmh.Main AlignKernelBenchmark -p kernel=vector,scalar \
+  -p workload="$(IFS=,; echo "${WORKLOADS[*]}")" "${ITER[@]}" \
   -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1
 
 python3 - "$OUT/jmh.json" <<PY
@@ -53,7 +57,7 @@ for r in json.load(open(sys.argv[1])):
     p = r["params"]
     ours[(p["workload"], p["mode"], p["kernel"])] = r["secondaryMetrics"]["cells"]["score"] / 1e9
 print("%-8s %-7s %14s %14s %16s %10s" % ("workload", "mode", "vector GCUPS", "scalar GCUPS", "parasail GCUPS", "ratio"))
-for w in ("reads", "mutated", "protein", "long"):
+for w in [w for w in ("reads", "mutated", "protein", "long") if w + ".global" in parasail]:
     for m in ("global", "local"):
         v, s, q = ours.get((w, m, "vector"), 0), ours.get((w, m, "scalar"), 0), parasail[w + "." + m]
         print("%-8s %-7s %14.2f %14.3f %16.2f %10.2f" % (w, m, v, s, q, v / q if q else 0))

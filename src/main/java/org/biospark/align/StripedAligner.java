@@ -91,13 +91,15 @@ final class StripedAligner {
         int[] carry = new int[LANES];
         int[] localBest = new int[LANES];
         long laneDecay = (long) segLen * extend;
+        // Column 1's first pass; then each step finishes column j and does column j+1's first pass in one sweep
+        // (the diagonal of a stripe's first row is the previous column's last row of the stripe before; row 0 is
+        // the boundary).
+        int[] h = hStore;
+        diagonal[0] = ScalarAligner.boundary(0, freeRows, open, extend);
+        System.arraycopy(hLoad, (segLen - 1) * LANES, diagonal, 1, LANES - 1);
+        withoutVerticalGaps(profile, target[0] * stride, hLoad, h, e, f, diagonal, carry, segLen, open, extend,
+                local);
         for (int j = 1; j <= n; j++) {
-            // The diagonal of a stripe's first row is the previous column's last row of the stripe before; row 0
-            // is the boundary.
-            diagonal[0] = ScalarAligner.boundary(j - 1, freeRows, open, extend);
-            System.arraycopy(hLoad, (segLen - 1) * LANES, diagonal, 1, LANES - 1);
-            withoutVerticalGaps(profile, target[j - 1] * stride, hLoad, hStore, e, f, diagonal, carry, segLen, open,
-                    extend, local);
             // carry[l] is now the F that leaves lane l downwards; the F entering lane l + 1 is the best of it and
             // of what entered lane l, decayed over its segLen rows. Row 1 gets its F from row 0.
             int entering = ScalarAligner.boundary(j, freeRows, open, extend) - open;
@@ -106,14 +108,21 @@ final class StripedAligner {
                 carry[l] = entering;
                 entering = (int) Math.max(leaving, Math.max((long) NEG, entering - laneDecay));
             }
-            withVerticalGaps(hStore, e, f, carry, segLen, open, extend, localBest);
             if (mode.freeTargetSuffix()) {
-                best = Math.max(best, hStore[lastIndex]);
+                best = Math.max(best, finalH(h, f, carry, lastIndex, extend));
             }
-            int[] swap = hLoad;
-            hLoad = hStore;
-            hStore = swap;
+            if (j < n) {
+                diagonal[0] = ScalarAligner.boundary(j, freeRows, open, extend);
+                for (int l = 1; l < LANES; l++) {
+                    diagonal[l] = finalH(h, f, carry, (segLen - 1) * LANES + l - 1, extend);
+                }
+                finishAndNext(h, f, e, carry, diagonal, profile, target[j] * stride, segLen, open, extend, local,
+                        localBest);
+            } else {
+                withVerticalGaps(h, e, f, carry, segLen, open, extend, localBest);
+            }
         }
+        hLoad = h;
         if (local) {
             for (int value : localBest) {
                 best = Math.max(best, value);
@@ -157,6 +166,48 @@ final class StripedAligner {
             vH = IntVector.fromArray(SPECIES, hLoad, at);
         }
         vF.intoArray(carry, 0);
+    }
+
+    /** H of column j at one element, before the finishing pass: max(H', F in the lane, F entering decayed). */
+    private static int finalH(int[] h, int[] f, int[] entering, int index, int extend) {
+        int s = index / LANES;
+        int decayed = (int) Math.max(NEG, entering[index % LANES] - (long) s * extend);
+        return Math.max(Math.max(h[index], f[index]), decayed);
+    }
+
+    /**
+     * Finishes column j (H = max(H', F), the next column's E, the running best) and, in the same sweep, does
+     * column j+1's first pass: H' into {@code h}, F inside the lanes into {@code f}, the F leaving each lane into
+     * {@code carry}. {@code diagonal}: column j+1's diagonal for each lane's first segment. One sweep instead of
+     * two: each cell's arrays are read once.
+     */
+    private static void finishAndNext(int[] h, int[] f, int[] e, int[] carry, int[] diagonal, int[] profile,
+                                      int profileBase, int segLen, int open, int extend, boolean local,
+                                      int[] localBest) {
+        IntVector vOpen = IntVector.broadcast(SPECIES, open);
+        IntVector vExtend = IntVector.broadcast(SPECIES, extend);
+        IntVector floor = IntVector.broadcast(SPECIES, local ? 0 : NEG);
+        IntVector vEntering = IntVector.fromArray(SPECIES, carry, 0);
+        IntVector vBest = IntVector.fromArray(SPECIES, localBest, 0);
+        IntVector vDiagonal = IntVector.fromArray(SPECIES, diagonal, 0);
+        IntVector vF = IntVector.broadcast(SPECIES, NEG);
+        for (int s = 0; s < segLen; s++) {
+            int at = s * LANES;
+            IntVector vH = IntVector.fromArray(SPECIES, h, at).max(IntVector.fromArray(SPECIES, f, at))
+                    .max(vEntering);
+            vBest = vBest.max(vH);
+            vEntering = vEntering.sub(vExtend);
+            IntVector vE = IntVector.fromArray(SPECIES, e, at).sub(vExtend).max(vH.sub(vOpen));
+            IntVector vNext = vDiagonal.add(IntVector.fromArray(SPECIES, profile, profileBase + at)).max(vE)
+                    .max(floor);
+            vE.intoArray(e, at);
+            vNext.intoArray(h, at);
+            vF.intoArray(f, at);
+            vF = vF.sub(vExtend).max(vNext.sub(vOpen));
+            vDiagonal = vH;
+        }
+        vF.intoArray(carry, 0);
+        vBest.intoArray(localBest, 0);
     }
 
     /**

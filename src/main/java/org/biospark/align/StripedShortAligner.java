@@ -66,25 +66,34 @@ final class StripedShortAligner {
         short[] carry = new short[LANES];
         short[] runningBest = new short[LANES];
         long laneDecay = (long) segLen * extend;
+        // Column 1's first pass; then each step finishes column j and does column j+1's first pass in one sweep.
+        short[] h = hStore;
+        diagonal[0] = (short) ScalarAligner.boundary(0, freeRows, open, extend);
+        System.arraycopy(hLoad, (segLen - 1) * LANES, diagonal, 1, LANES - 1);
+        withoutVerticalGaps(profile, target[0] * stride, hLoad, h, e, f, diagonal, carry, segLen, open, extend,
+                local);
         for (int j = 1; j <= n; j++) {
-            diagonal[0] = (short) ScalarAligner.boundary(j - 1, freeRows, open, extend);
-            System.arraycopy(hLoad, (segLen - 1) * LANES, diagonal, 1, LANES - 1);
-            withoutVerticalGaps(profile, target[j - 1] * stride, hLoad, hStore, e, f, diagonal, carry, segLen, open,
-                    extend, local);
             long entering = Math.max(NEG, ScalarAligner.boundary(j, freeRows, open, extend) - open);
             for (int l = 0; l < LANES; l++) {
                 int leaving = carry[l];
                 carry[l] = (short) entering;
                 entering = Math.max(leaving, Math.max(NEG, entering - laneDecay));
             }
-            withVerticalGaps(hStore, e, f, carry, segLen, open, extend, runningBest);
             if (mode.freeTargetSuffix()) {
-                best = Math.max(best, hStore[lastIndex]);
+                best = Math.max(best, finalH(h, f, carry, lastIndex, extend));
             }
-            short[] swap = hLoad;
-            hLoad = hStore;
-            hStore = swap;
+            if (j < n) {
+                diagonal[0] = (short) ScalarAligner.boundary(j, freeRows, open, extend);
+                for (int l = 1; l < LANES; l++) {
+                    diagonal[l] = (short) finalH(h, f, carry, (segLen - 1) * LANES + l - 1, extend);
+                }
+                finishAndNext(h, f, e, carry, diagonal, profile, target[j] * stride, segLen, open, extend, local,
+                        runningBest);
+            } else {
+                withVerticalGaps(h, e, f, carry, segLen, open, extend, runningBest);
+            }
         }
+        hLoad = h;
         if (local) {
             for (short value : runningBest) {
                 best = Math.max(best, value);
@@ -123,6 +132,48 @@ final class StripedShortAligner {
             vH = ShortVector.fromArray(SPECIES, hLoad, at);
         }
         vF.intoArray(carry, 0);
+    }
+
+    /** H of column j at one element, before the finishing pass: max(H', F in the lane, F entering decayed). */
+    private static int finalH(short[] h, short[] f, short[] entering, int index, int extend) {
+        int s = index / LANES;
+        int decayed = (int) Math.max(NEG, entering[index % LANES] - (long) s * extend);
+        return Math.max(Math.max(h[index], f[index]), decayed);
+    }
+
+    /**
+     * Finishes column j (H = max(H', F), the next column's E, the running best) and, in the same sweep, column
+     * j+1's first pass: H' into {@code h}, F inside the lanes into {@code f}, the F leaving each lane into
+     * {@code carry}. {@code diagonal}: column j+1's diagonal for each lane's first segment.
+     */
+    private static void finishAndNext(short[] h, short[] f, short[] e, short[] carry, short[] diagonal,
+                                      short[] profile, int profileBase, int segLen, int open, int extend,
+                                      boolean local, short[] runningBest) {
+        ShortVector vOpen = ShortVector.broadcast(SPECIES, (short) open);
+        ShortVector vExtend = ShortVector.broadcast(SPECIES, (short) extend);
+        ShortVector vNeg = ShortVector.broadcast(SPECIES, NEG);
+        ShortVector floor = local ? ShortVector.zero(SPECIES) : vNeg;
+        ShortVector vEntering = ShortVector.fromArray(SPECIES, carry, 0);
+        ShortVector vBest = ShortVector.fromArray(SPECIES, runningBest, 0);
+        ShortVector vDiagonal = ShortVector.fromArray(SPECIES, diagonal, 0);
+        ShortVector vF = vNeg;
+        for (int s = 0; s < segLen; s++) {
+            int at = s * LANES;
+            ShortVector vH = ShortVector.fromArray(SPECIES, h, at).max(ShortVector.fromArray(SPECIES, f, at))
+                    .max(vEntering);
+            vBest = vBest.max(vH);
+            vEntering = vEntering.sub(vExtend).max(vNeg);
+            ShortVector vE = ShortVector.fromArray(SPECIES, e, at).sub(vExtend).max(vH.sub(vOpen)).max(vNeg);
+            ShortVector vNext = vDiagonal.add(ShortVector.fromArray(SPECIES, profile, profileBase + at)).max(vE)
+                    .max(floor);
+            vE.intoArray(e, at);
+            vNext.intoArray(h, at);
+            vF.intoArray(f, at);
+            vF = vF.sub(vExtend).max(vNext.sub(vOpen)).max(vNeg);
+            vDiagonal = vH;
+        }
+        vF.intoArray(carry, 0);
+        vBest.intoArray(runningBest, 0);
     }
 
     private static void withVerticalGaps(short[] hStore, short[] e, short[] f, short[] entering, int segLen,
