@@ -71,8 +71,9 @@ final class AlignCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N", description = "Alignment tasks (default: sized from the work).")
     int partitions;
 
-    @Option(names = "--split-size", defaultValue = "128", paramLabel = "MB",
-            description = "Plain query files larger than this are read by several tasks (default: ${DEFAULT-VALUE} MB).")
+    @Option(names = "--split-size", defaultValue = "0", paramLabel = "MB",
+            description = "Plain query files larger than this are read by several tasks (default: about one task's "
+                    + "work, 1 to 128 MB, from the references' length).")
     long splitMegabytes;
 
     @Mixin

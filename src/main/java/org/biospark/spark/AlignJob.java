@@ -3,10 +3,12 @@ package org.biospark.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -45,6 +47,14 @@ public final class AlignJob {
     /** How often a long run reports its progress. */
     static final long PROGRESS_MILLIS = 10_000;
 
+    /**
+     * Up to this many query ids, their 64-bit hashes come to the driver for the duplicate check (8 bytes each);
+     * beyond it the executors count them. The Spark setting {@link #ID_HASHES_ON_DRIVER_KEY} changes it.
+     */
+    static final long ID_HASHES_ON_DRIVER = 16_000_000;
+    static final long MIN_SPLIT_BYTES = 1L << 20;
+    static final String ID_HASHES_ON_DRIVER_KEY = "spark.biospark.align.idHashesOnDriver";
+
     private AlignJob() {
     }
 
@@ -78,47 +88,70 @@ public final class AlignJob {
             ScoreMatrix matrix = scoring.matrix();
             boolean bothStrands = options.bothStrands();
             JavaRDD<Tuple2<SourcedRecord, String>> checked = QuerySplits.read(jsc, queryFiles,
-                            options.effectiveSplitBytes())
+                            splitBytes(options, references))
                     .map(r -> new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)))
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            long read = checked.count();
+            // One job learns what the driver needs before aligning: counts, the valid lengths, the id hashes.
+            int inputPartitions = checked.getNumPartitions();
+            long hashLimit = Long.parseLong(spark.conf().get(ID_HASHES_ON_DRIVER_KEY,
+                    Long.toString(ID_HASHES_ON_DRIVER)));
+            QueryTally tally = QueryTally.merge(checked.mapPartitions(records -> List.of(
+                    QueryTally.of(records, inputPartitions, hashLimit)).iterator()).collect());
+            long read = tally.read();
             JavaRDD<Reject> invalid = checked.filter(t -> t._2() != null).map(t -> Reject.of(t._1(), t._2()));
-            // Duplicate ids: count ids alone (no sequences shuffled); only records of a repeated id are grouped.
             JavaRDD<SourcedRecord> valid = checked.filter(t -> t._2() == null).map(Tuple2::_1);
-            Set<String> repeated = new HashSet<>(valid.mapToPair(r -> new Tuple2<>(r.record().id(), 1L))
-                    .reduceByKey(Long::sum).filter(c -> c._2() > 1).keys().collect());
-            Broadcast<Set<String>> repeatedIds = jsc.broadcast(repeated);
-            JavaRDD<Iterable<SourcedRecord>> sameId = valid.filter(r -> repeatedIds.value().contains(r.record().id()))
-                    .mapToPair(r -> new Tuple2<>(r.record().id(), r))
-                    .groupByKey().values();
-            JavaRDD<SourcedRecord> unique = valid.filter(r -> !repeatedIds.value().contains(r.record().id()))
-                    .union(sameId.map(AlignJob::first));
-            JavaRDD<Reject> duplicates = sameId.flatMap(group -> AlignJob.later(group).iterator());
+            // Duplicate ids: only the records whose id hash repeats are grouped by id and compared exactly.
+            Set<Long> repeated = repeatedIdHashes(tally, valid);
+            JavaRDD<SourcedRecord> unique = valid;
+            JavaRDD<Reject> duplicates = jsc.emptyRDD();
+            Map<Integer, Long> lengths = tally.validLengths();
+            long rejected = tally.invalid();
+            if (!repeated.isEmpty()) {
+                jsc.setJobDescription("align: duplicate ids");
+                Broadcast<Set<Long>> repeatedIds = jsc.broadcast(repeated);
+                JavaRDD<Iterable<SourcedRecord>> sameHash = valid
+                        .filter(r -> repeatedIds.value().contains(IdHash.of(r.record().id())))
+                        .mapToPair(r -> new Tuple2<>(r.record().id(), r))
+                        .groupByKey().values();
+                unique = valid.filter(r -> !repeatedIds.value().contains(IdHash.of(r.record().id())))
+                        .union(sameHash.map(AlignJob::first));
+                duplicates = sameHash.flatMap(group -> AlignJob.later(group).iterator());
+                rejected += duplicates.count();
+                lengths = unique.map(r -> r.record().sequence().length()).countByValue();
+            }
 
             jsc.setJobDescription("align: rejects");
-            JavaRDD<Reject> queryRejects = invalid.union(duplicates);
+            // Without invalid records or duplicates the rejects table is written without another pass.
+            JavaRDD<Reject> queryRejects = tally.invalid() == 0 ? duplicates : invalid.union(duplicates);
             output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
                     queryRejects.union(jsc.parallelize(referenceRejects, 1)).map(Reject::toRow), RejectsSchema.SCHEMA));
-            long rejected = queryRejects.count();
 
-            jsc.setJobDescription("align: balancing");
-            Map<Integer, Long> lengths = unique.map(r -> r.record().sequence().length()).countByValue();
             long aligned = lengths.values().stream().mapToLong(Long::longValue).sum();
             if (read != aligned + rejected) {
                 throw new IllegalStateException("record accounting broken: read " + read + ", aligned " + aligned
                         + ", rejected " + rejected + ": this is a bug");
             }
             int partitions = partitions(options, lengths, references, jsc.defaultParallelism());
-            CostPartitioner partitioner = new CostPartitioner(lengths, partitions);
+            // Byte-range splits of plain files are already balanced by cost (a split's cost is its residues times
+            // the references'); the queries are moved by cost only when the input's partitions are not.
+            boolean inPlace = options.partitions() == 0 && repeated.isEmpty()
+                    && balancedEnough(tally.partitionResidues(), partitions);
+            JavaRDD<SourcedRecord> placed;
+            if (inPlace) {
+                partitions = unique.getNumPartitions();
+                placed = unique;
+            } else {
+                placed = unique
+                        .mapToPair(r -> new Tuple2<>(CostPartitioner.key(r.record().sequence().length(),
+                                r.record().id()), r))
+                        .partitionBy(new CostPartitioner(lengths, partitions))
+                        .values();
+            }
 
             jsc.setJobDescription("align: aligning " + aligned + " queries against " + references.ids().size()
                     + " references in " + partitions + " tasks");
             LongAccumulator pairsDone = jsc.sc().longAccumulator("pairs aligned");
-            JavaRDD<Row> rows = unique
-                    .mapToPair(r -> new Tuple2<>(CostPartitioner.key(r.record().sequence().length(), r.record().id()), r))
-                    .partitionBy(partitioner)
-                    .values()
-                    .mapPartitions(queries -> AlignTask.alignPartition(queries, broadcast.value(), settings, pairsDone));
+            JavaRDD<Row> rows = placed.mapPartitions(queries -> AlignTask.alignPartition(queries, broadcast.value(), settings, pairsDone));
             Dataset<Row> alignments = spark.createDataFrame(rows,
                     settings.traceback() ? AlignmentsSchema.WITH_TRACEBACK : AlignmentsSchema.SCORES);
             long pairs = aligned * references.ids().size() * (options.bothStrands() ? 2 : 1);
@@ -132,6 +165,7 @@ public final class AlignJob {
                     .count("references_used", references.ids().size())
                     .count("references_rejected", referenceRejects.size())
                     .count("partitions", partitions)
+                    .count("queries_moved_by_cost", inPlace ? 0 : aligned)
                     .count(AlignmentsSchema.TABLE, output.rowCount(AlignmentsSchema.TABLE))
                     .count(RejectsSchema.TABLE, output.rowCount(RejectsSchema.TABLE))
                     .finish();
@@ -140,6 +174,18 @@ public final class AlignJob {
             return new AlignResult(output.directory().toString(), output.readTable(AlignmentsSchema.TABLE),
                     output.readTable(RejectsSchema.TABLE), manifest.counts());
         }
+    }
+
+    /**
+     * The id hashes that occur more than once among the valid records: from the tally's hashes, or, when there were
+     * too many to bring to the driver, counted by the executors.
+     */
+    private static Set<Long> repeatedIdHashes(QueryTally tally, JavaRDD<SourcedRecord> valid) {
+        if (tally.hasHashes()) {
+            return Arrays.stream(tally.repeatedHashes()).boxed().collect(Collectors.toSet());
+        }
+        return new HashSet<>(valid.mapToPair(r -> new Tuple2<>(IdHash.of(r.record().id()), 1L))
+                .reduceByKey(Long::sum).filter(c -> c._2() > 1).keys().collect());
     }
 
     private static SourcedRecord first(Iterable<SourcedRecord> group) {
@@ -276,6 +322,28 @@ public final class AlignJob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The split size of plain query files: as given, or sized so that a split holds about one task's work
+     * ({@link #CELLS_PER_TASK} cells against all references and strands), between 1 MiB and 128 MiB.
+     */
+    static long splitBytes(AlignOptions o, ReferenceSet references) {
+        if (o.splitBytes() > 0) {
+            return o.splitBytes();
+        }
+        double perByte = (double) references.residues() * (o.bothStrands() ? 2 : 1);
+        return (long) Math.max(MIN_SPLIT_BYTES, Math.min(AlignOptions.DEFAULT_SPLIT_BYTES, CELLS_PER_TASK / perByte));
+    }
+
+    /**
+     * Whether the input's partitions can be aligned as they are: none holds more than 1.5 times the work of a
+     * cost-balanced partition, and there are not more than four times as many of them (many small files).
+     */
+    static boolean balancedEnough(long[] partitionResidues, int wanted) {
+        long total = Arrays.stream(partitionResidues).sum();
+        long largest = Arrays.stream(partitionResidues).max().orElse(0);
+        return partitionResidues.length <= 4L * wanted && largest <= 1.5 * total / wanted;
     }
 
     private static int partitions(AlignOptions o, Map<Integer, Long> lengths, ReferenceSet references, int cores) {

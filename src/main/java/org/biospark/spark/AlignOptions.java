@@ -24,13 +24,14 @@ import org.biospark.UsageException;
  * @param minScore    lowest score kept, or null for all
  * @param traceback   add each hit's path, coordinates and identity
  * @param partitions  number of alignment tasks; 0 sizes them from the work
- * @param splitBytes  plain query files larger than this are read by several tasks; 0 means 128 MiB
+ * @param splitBytes  plain query files larger than this are read by several tasks; 0 sizes a split as one task's
+ *                    work (1 to 128 MiB, from the references' length)
  */
 public record AlignOptions(List<String> queries, String references, String out, boolean overwrite, String mode,
                            Integer match, Integer mismatch, String matrix, Integer gapOpen, Integer gapExtend,
                            String alphabet, boolean bothStrands, int topK, Integer minScore, boolean traceback,
                            int partitions, long splitBytes) {
-    /** Split size when none is given. */
+    /** The largest split size chosen when none is given. */
     public static final long DEFAULT_SPLIT_BYTES = 128L << 20;
 
     public AlignOptions {
@@ -62,11 +63,6 @@ public record AlignOptions(List<String> queries, String references, String out, 
         if (topK < 0 || partitions < 0 || splitBytes < 0) {
             throw new UsageException("--top-k, --partitions and --split-size must not be negative");
         }
-    }
-
-    /** The split size in force. */
-    public long effectiveSplitBytes() {
-        return splitBytes > 0 ? splitBytes : DEFAULT_SPLIT_BYTES;
     }
 
     /** A minimal request: all pairs, global, the alphabet's default scoring. */

@@ -92,14 +92,28 @@ class AlignJobTest {
 
     @Test
     void everyRecordIsCountedOnceInResultsOrRejects() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("queries"));
+        accountingHolds(tmp.resolve("hashes-on-driver"));
+    }
+
+    @Test
+    void duplicateIdsAreFoundByTheExecutorsWhenTooManyForTheDriver() throws Exception {
+        spark.conf().set(AlignJob.ID_HASHES_ON_DRIVER_KEY, "0");
+        try {
+            accountingHolds(tmp.resolve("hashes-counted"));
+        } finally {
+            spark.conf().unset(AlignJob.ID_HASHES_ON_DRIVER_KEY);
+        }
+    }
+
+    private void accountingHolds(Path base) throws Exception {
+        Path dir = Files.createDirectories(base.resolve("queries"));
         Files.writeString(dir.resolve("a.fa"), ">good1\nACGTACGTAC\n>empty\n\n>bad_residue\nACGTXACG\n>dup\nACGTTT\n"
                 + ">\nACGT\n>good2 with description\nacgtnacgt\n");
         Files.writeString(dir.resolve("b.fq"), "@dup\nACGTAA\n+\nIIIIII\n@short_quality\nACGT\n+\nIII\n@good3\nTTTT\n+\nIIII\n");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("c.fa.gz")))) {
             out.write(">good4\nGGGGCCCC\n>good5\nAC\n".getBytes());
         }
-        Path refs = Files.writeString(tmp.resolve("refs.fa"), ">r1\nACGTACGTACGTTTGG\n>r2\nGGGGCCCCAAAA\n>r1\nAAAA\n>r3\nACGTQ\n");
+        Path refs = Files.writeString(base.resolve("refs.fa"), ">r1\nACGTACGTACGTTTGG\n>r2\nGGGGCCCCAAAA\n>r1\nAAAA\n>r3\nACGTQ\n");
         AlignResult result = AlignJob.run(spark, options(List.of(dir.toString()), refs.toString(), "semiglobal",
                 null, false, 0, false));
 
@@ -174,11 +188,26 @@ class AlignJobTest {
         AlignResult split = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), refs.toString(),
                 tmp.resolve("split").toString(), false, "local", null, null, null, null, null, null, false, 0, null,
                 false, 0, 700_000));
+        // Splits of about a tenth of the work each: balanced enough to be aligned where they were read.
+        AlignResult inPlace = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), refs.toString(),
+                tmp.resolve("in-place").toString(), false, "local", null, null, null, null, null, null, false, 0, null,
+                false, 0, 300_000));
         assertTrue(Files.size(queries) / 700_000 >= 4, "at least 4 splits");
         assertEquals(sorted(oneSplit.alignments()), sorted(split.alignments()));
         assertEquals(sorted(oneSplit.rejects()), sorted(split.rejects()));
+        assertEquals(sorted(oneSplit.alignments()), sorted(inPlace.alignments()));
+        assertEquals(sorted(oneSplit.rejects()), sorted(inPlace.rejects()));
         assertTrue(oneSplit.rejects().count() >= 15);
         assertEquals(oneSplit.counts(), split.counts());
+        assertEquals(oneSplit.counts().get("queries_aligned"), oneSplit.counts().get("queries_moved_by_cost"),
+                "one split is not balanced: every query is moved by cost");
+        assertEquals(0L, inPlace.counts().get("queries_moved_by_cost"), inPlace.counts().toString());
+        assertEquals((Files.size(queries) + 299_999) / 300_000, inPlace.counts().get("partitions"), "one per split");
+        Map<String, Long> same = new HashMap<>(inPlace.counts());
+        same.keySet().removeAll(List.of("queries_moved_by_cost", "partitions"));
+        Map<String, Long> expected = new HashMap<>(oneSplit.counts());
+        expected.keySet().removeAll(List.of("queries_moved_by_cost", "partitions"));
+        assertEquals(expected, same);
     }
 
     private static List<String> sorted(org.apache.spark.sql.Dataset<Row> rows) {
