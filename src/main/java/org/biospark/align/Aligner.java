@@ -166,6 +166,7 @@ public final class Aligner implements Serializable {
     /** {@link #scoreInShorts} for many targets: one 16-bit profile per batch. Empty targets are already scored. */
     private void scoreAllInShorts(byte[][] sorted, int first, List<byte[]> targets, int[][] sortedScores) {
         int lanes = VectorBatchAligner.lanes();
+        boolean[] used = QueryProfiles.used(scoring.matrix(), targets.toArray(new byte[0][]));
         for (int k = first; k < sorted.length; k += lanes) {
             int count = Math.min(lanes, sorted.length - k);
             short[][] profile = null;
@@ -176,7 +177,7 @@ public final class Aligner implements Serializable {
                 }
                 if (VectorBatchAligner.fits(scoring, sorted[k + count - 1].length, target.length)) {
                     if (profile == null) {
-                        profile = VectorBatchAligner.profile(sorted, k, count, scoring.matrix());
+                        profile = VectorBatchAligner.profile(sorted, k, count, scoring.matrix(), used);
                     }
                     VectorBatchAligner.scoreBatch(sorted, k, count, profile, target, scoring, mode, sortedScores[t]);
                 } else {
@@ -194,6 +195,7 @@ public final class Aligner implements Serializable {
      */
     private void scoreAllInBytes(byte[][] sorted, int first, List<byte[]> targets, int[][] sortedScores) {
         int lanes = ByteLocalAligner.lanes();
+        boolean[] used = QueryProfiles.used(scoring.matrix(), targets.toArray(new byte[0][]));
         boolean[] inShorts = new boolean[targets.size()];
         for (int k = first; k < sorted.length; k += lanes) {
             int count = Math.min(lanes, sorted.length - k);
@@ -208,7 +210,7 @@ public final class Aligner implements Serializable {
                     continue;
                 }
                 if (profile == null) {
-                    profile = ByteLocalAligner.profile(sorted, k, count, scoring.matrix());
+                    profile = ByteLocalAligner.profile(sorted, k, count, scoring.matrix(), used);
                 }
                 ByteLocalAligner.scoreBatch(k, count, profile, target, scoring, sortedScores[t]);
                 int saturated = 0;

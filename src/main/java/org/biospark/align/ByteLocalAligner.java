@@ -39,12 +39,13 @@ final class ByteLocalAligner {
      * {@code scores[first ..]}; a lane that saturated gets {@link #SATURATED}.
      */
     static void scoreBatch(byte[][] queries, int first, int count, byte[] target, Scoring scoring, int[] scores) {
-        scoreBatch(first, count, profile(queries, first, count, scoring.matrix()), target, scoring, scores);
+        scoreBatch(first, count, profile(queries, first, count, scoring.matrix(),
+                QueryProfiles.used(scoring.matrix(), target)), target, scoring, scores);
     }
 
     /** As {@link #scoreBatch(byte[][], int, int, byte[], Scoring, int[])}, with the batch's profile. */
     static void scoreBatch(int first, int count, byte[][] profile, byte[] target, Scoring scoring, int[] scores) {
-        int rows = profile[0].length / LANES;
+        int rows = profile[target[0]].length / LANES;
         int open = scoring.gaps().open();
         int extend = scoring.gaps().extend();
         int limit = 127 - scoring.matrix().max();
@@ -126,8 +127,8 @@ final class ByteLocalAligner {
     }
 
     /** The batch's query profile, as {@link VectorBatchAligner#profile}: built once for all targets. */
-    static byte[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix) {
-        return java.util.Arrays.stream(QueryProfiles.batch(queries, first, count, LANES, matrix))
+    static byte[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix, boolean[] used) {
+        return java.util.Arrays.stream(QueryProfiles.batch(queries, first, count, LANES, matrix, used))
                 .map(QueryProfiles::toBytes).toArray(byte[][]::new);
     }
 }

@@ -11,26 +11,45 @@ final class QueryProfiles {
     /**
      * One query per lane ({@link VectorBatchAligner}, {@link ByteLocalAligner}): for residue a, element
      * {@code i * lanes + l} of row a is the score of a against residue i of query {@code first + l}; rows past a
-     * query's end and lanes past {@code count} are 0. The rows: the batch's longest query.
+     * query's end and lanes past {@code count} are 0. The rows: the batch's longest query. Only the residue codes
+     * marked in {@code used} (those the targets hold) get a row; the others are null.
      */
-    static int[][] batch(byte[][] queries, int first, int count, int lanes, ScoreMatrix matrix) {
+    static int[][] batch(byte[][] queries, int first, int count, int lanes, ScoreMatrix matrix, boolean[] used) {
         int rows = 0;
         for (int l = 0; l < count; l++) {
             rows = Math.max(rows, queries[first + l].length);
         }
         int size = matrix.size();
         int[] scores = matrix.flatScores();
-        int[][] profile = new int[size][rows * lanes];
+        int[][] profile = new int[size][];
+        for (int a = 0; a < size; a++) {
+            if (used[a]) {
+                profile[a] = new int[rows * lanes];
+            }
+        }
         for (int l = 0; l < count; l++) {
             byte[] query = queries[first + l];
             for (int i = 0; i < query.length; i++) {
                 int row = query[i] * size;
                 for (int a = 0; a < size; a++) {
-                    profile[a][i * lanes + l] = scores[row + a];
+                    if (profile[a] != null) {
+                        profile[a][i * lanes + l] = scores[row + a];
+                    }
                 }
             }
         }
         return profile;
+    }
+
+    /** The residue codes that occur in any of the targets. */
+    static boolean[] used(ScoreMatrix matrix, byte[]... targets) {
+        boolean[] used = new boolean[matrix.size()];
+        for (byte[] target : targets) {
+            for (byte residue : target) {
+                used[residue] = true;
+            }
+        }
+        return used;
     }
 
     /**
@@ -54,6 +73,9 @@ final class QueryProfiles {
     }
 
     static short[] toShorts(int[] values) {
+        if (values == null) {
+            return null;
+        }
         short[] narrow = new short[values.length];
         for (int i = 0; i < values.length; i++) {
             narrow[i] = (short) values[i];
@@ -62,6 +84,9 @@ final class QueryProfiles {
     }
 
     static byte[] toBytes(int[] values) {
+        if (values == null) {
+            return null;
+        }
         byte[] narrow = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             narrow[i] = (byte) values[i];

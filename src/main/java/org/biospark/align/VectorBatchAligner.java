@@ -56,14 +56,18 @@ final class VectorBatchAligner {
      */
     static void scoreBatch(byte[][] queries, int first, int count, byte[] target, Scoring scoring,
                            AlignmentMode mode, int[] scores) {
-        scoreBatch(queries, first, count, profile(queries, first, count, scoring.matrix()), target, scoring, mode,
+        scoreBatch(queries, first, count, profile(queries, first, count, scoring.matrix(),
+                        QueryProfiles.used(scoring.matrix(), target)), target, scoring, mode,
                 scores);
     }
 
     /** As {@link #scoreBatch(byte[][], int, int, byte[], Scoring, AlignmentMode, int[])}, with the batch's profile. */
     static void scoreBatch(byte[][] queries, int first, int count, short[][] profile, byte[] target, Scoring scoring,
                            AlignmentMode mode, int[] scores) {
-        int rows = profile[0].length / LANES;
+        int rows = 0;
+        for (int l = 0; l < count; l++) {
+            rows = Math.max(rows, queries[first + l].length);
+        }
         int open = scoring.gaps().open();
         int extend = scoring.gaps().extend();
         boolean local = mode.local();
@@ -241,8 +245,8 @@ final class VectorBatchAligner {
      * longest query of the batch). It depends on the queries only: a batch aligned against many targets builds it
      * once.
      */
-    static short[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix) {
-        return java.util.Arrays.stream(QueryProfiles.batch(queries, first, count, LANES, matrix))
+    static short[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix, boolean[] used) {
+        return java.util.Arrays.stream(QueryProfiles.batch(queries, first, count, LANES, matrix, used))
                 .map(QueryProfiles::toShorts).toArray(short[][]::new);
     }
 
