@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * The alignment kernel workloads of BENCHMARKS.md, written as FASTA so that parasail reads the very same files:
- * {@code reads}: 20,000 random 150-bp queries against a random 1,500-bp reference (+1/-2, gaps 5/2);
+ * {@code reads}: 100,000 random 150-bp queries against a random 1,500-bp reference (+1/-2, gaps 5/2);
  * {@code mutated}: 2,000 mutated copies (10% substitutions, insertions, deletions) of a 1,500-bp original;
  * {@code protein}: 200 queries of about 375 residues against 300 proteins of about 375 (BLOSUM62, gaps 11/1).
  * Seeded: the same files every time.
@@ -29,7 +29,7 @@ public final class AlignWorkloads {
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/bench-data"));
         SplittableRandom random = new SplittableRandom(150_1500);
         String reference = random(random, DNA, 1500);
-        write(dir, "reads", generate("r", 20_000, () -> random(random, DNA, 150)), Map.of("reference", reference));
+        write(dir, "reads", generate("r", 100_000, () -> random(random, DNA, 150)), Map.of("reference", reference));
 
         String original = random(random, DNA, 1500);
         write(dir, "mutated", generate("m", 2_000, () -> mutate(random, original, DNA, 0.10)), Map.of("original", original));
