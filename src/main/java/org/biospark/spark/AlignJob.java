@@ -95,8 +95,10 @@ public final class AlignJob {
             int inputPartitions = checked.getNumPartitions();
             long hashLimit = Long.parseLong(spark.conf().get(ID_HASHES_ON_DRIVER_KEY,
                     Long.toString(ID_HASHES_ON_DRIVER)));
-            QueryTally tally = QueryTally.merge(checked.mapPartitions(records -> List.of(
-                    QueryTally.of(records, inputPartitions, hashLimit)).iterator()).collect());
+            QueryTally tally = QueryTally.merge(checked.mapPartitions(records -> {
+                KernelWarmUp.start(settings, broadcast.value());
+                return List.of(QueryTally.of(records, inputPartitions, hashLimit)).iterator();
+            }).collect());
             long read = tally.read();
             JavaRDD<Reject> invalid = checked.filter(t -> t._2() != null).map(t -> Reject.of(t._1(), t._2()));
             JavaRDD<SourcedRecord> valid = checked.filter(t -> t._2() == null).map(Tuple2::_1);

@@ -1,0 +1,63 @@
+package org.biospark.spark;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.biospark.align.Aligner;
+
+/**
+ * Executor side: gets the alignment kernel compiled before the first alignment task needs it. Until the JIT's
+ * optimising compiler has compiled it, the vector kernel runs as slowly as interpreted code (every vector operation
+ * an object), so the first alignment task on each core straggled by about a second. While the checking pass runs,
+ * one daemon thread per executor JVM and scheme aligns random queries against the start of the first reference,
+ * the same calls as a task makes, for a fixed amount of work (about 0.1 s once compiled, at most
+ * {@link #MAX_MILLIS}). It changes no result and shares nothing with the tasks.
+ */
+final class KernelWarmUp {
+    static final long MAX_MILLIS = 3_000;
+    private static final int ROUNDS = 200;
+    private static final int QUERIES = 64; // a full batch of the widest kernel (8-bit lanes, AVX-512)
+    private static final int QUERY_LENGTH = 150;
+    private static final int TARGET_LENGTH = 400;
+    private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
+
+    private KernelWarmUp() {
+    }
+
+    /** Starts the warm-up for this scheme in this JVM, once; returns at once. */
+    static void start(AlignSettings settings, ReferenceSet references) {
+        String scheme = settings.mode() + "|" + settings.scoring().matrix() + "|" + settings.scoring().gaps();
+        if (references.sequences().isEmpty() || !STARTED.add(scheme)) {
+            return;
+        }
+        Aligner aligner = new Aligner(settings.scoring(), settings.mode());
+        Thread thread = new Thread(() -> run(aligner, references.sequences().get(0)), "biospark-kernel-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    /**
+     * The warm-up itself: random queries over the reference's residues against its start; returns the sum of one
+     * score per round (so that the work cannot be optimised away).
+     */
+    static long run(Aligner aligner, byte[] reference) {
+        byte[] target = Arrays.copyOf(reference, Math.min(reference.length, TARGET_LENGTH));
+        SplittableRandom random = new SplittableRandom(1);
+        byte[][] queries = new byte[QUERIES][QUERY_LENGTH];
+        for (byte[] query : queries) {
+            for (int i = 0; i < query.length; i++) {
+                query[i] = target[random.nextInt(target.length)];
+            }
+        }
+        long deadline = System.nanoTime() + MAX_MILLIS * 1_000_000;
+        long checksum = 0;
+        for (int round = 0; round < ROUNDS && System.nanoTime() < deadline; round++) {
+            checksum += aligner.scores(queries, List.of(target))[0][round % queries.length];
+        }
+        return checksum;
+    }
+}

@@ -1,0 +1,24 @@
+package org.biospark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.biospark.align.Aligner;
+import org.biospark.align.AlignmentMode;
+import org.biospark.align.Scoring;
+import org.junit.jupiter.api.Test;
+
+class KernelWarmUpTest {
+    @Test
+    void warmsUpOnShortAndLongReferencesWithTheScoresOfTheScalarKernel() {
+        Scoring dna = Scoring.dna(1, -2, 5, 2);
+        for (AlignmentMode mode : new AlignmentMode[] {AlignmentMode.GLOBAL, AlignmentMode.LOCAL}) {
+            for (String reference : new String[] {"A", "ACGTTGCA", "ACGT".repeat(200)}) {
+                Aligner vector = new Aligner(dna, mode);
+                Aligner scalar = new Aligner(dna, mode, false);
+                byte[] encoded = vector.encode(reference);
+                assertEquals(KernelWarmUp.run(scalar, encoded), KernelWarmUp.run(vector, encoded),
+                        mode + " " + reference.length());
+            }
+        }
+    }
+}
