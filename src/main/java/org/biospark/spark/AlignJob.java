@@ -52,8 +52,10 @@ public final class AlignJob {
      * beyond it the executors count them. The Spark setting {@link #ID_HASHES_ON_DRIVER_KEY} changes it.
      */
     static final long ID_HASHES_ON_DRIVER = 16_000_000;
-    static final long MIN_SPLIT_BYTES = 1L << 20;
     static final String ID_HASHES_ON_DRIVER_KEY = "spark.biospark.align.idHashesOnDriver";
+
+    /** The smallest split of a plain query file when the split size is chosen from the work. */
+    static final long MIN_SPLIT_BYTES = 1L << 20;
 
     private AlignJob() {
     }
@@ -153,7 +155,8 @@ public final class AlignJob {
             jsc.setJobDescription("align: aligning " + aligned + " queries against " + references.ids().size()
                     + " references in " + partitions + " tasks");
             LongAccumulator pairsDone = jsc.sc().longAccumulator("pairs aligned");
-            JavaRDD<Row> rows = placed.mapPartitions(queries -> AlignTask.alignPartition(queries, broadcast.value(), settings, pairsDone));
+            JavaRDD<Row> rows = placed.mapPartitions(
+                    queries -> AlignTask.alignPartition(queries, broadcast.value(), settings, pairsDone));
             Dataset<Row> alignments = spark.createDataFrame(rows,
                     settings.traceback() ? AlignmentsSchema.WITH_TRACEBACK : AlignmentsSchema.SCORES);
             long pairs = aligned * references.ids().size() * (options.bothStrands() ? 2 : 1);
