@@ -230,10 +230,13 @@ public final class Aligner implements Serializable {
     /** 16-bit batches of non-empty queries sorted by length, [first, end); scalar where they do not fit. */
     private void scoreInShorts(byte[][] sorted, int first, int end, byte[] target, int[] sortedScores) {
         int lanes = VectorBatchAligner.lanes();
+        boolean[] used = QueryProfiles.used(scoring.matrix(), target);
         for (int k = first; k < end; k += lanes) {
             int count = Math.min(lanes, end - k);
             if (VectorBatchAligner.fits(scoring, sorted[k + count - 1].length, target.length)) {
-                VectorBatchAligner.scoreBatch(sorted, k, count, target, scoring, mode, sortedScores);
+                VectorBatchAligner.scoreBatch(sorted, k, count,
+                        VectorBatchAligner.profile(sorted, k, count, scoring.matrix(), used), target, scoring, mode,
+                        sortedScores);
             } else {
                 for (int q = k; q < k + count; q++) {
                     sortedScores[q] = score(sorted[q], target);
@@ -248,9 +251,11 @@ public final class Aligner implements Serializable {
      */
     private void scoreInBytes(byte[][] sorted, int first, byte[] target, int[] sortedScores) {
         int lanes = ByteLocalAligner.lanes();
+        boolean[] used = QueryProfiles.used(scoring.matrix(), target);
         for (int k = first; k < sorted.length; k += lanes) {
             int count = Math.min(lanes, sorted.length - k);
-            ByteLocalAligner.scoreBatch(sorted, k, count, target, scoring, sortedScores);
+            ByteLocalAligner.scoreBatch(k, count, ByteLocalAligner.profile(sorted, k, count, scoring.matrix(), used),
+                    target, scoring, sortedScores);
             int saturated = 0;
             for (int q = k; q < k + count; q++) {
                 saturated += sortedScores[q] == ByteLocalAligner.SATURATED ? 1 : 0;

@@ -51,17 +51,10 @@ final class VectorBatchAligner {
 
     /**
      * Scores {@code count} queries starting at {@code first} of {@code queries} (count at most {@link #lanes()},
-     * every query non-empty) against a non-empty {@code target}, into {@code scores[first ..]}.
-     * The caller has checked {@link #fits} for the longest of them.
+     * every query non-empty) against a non-empty {@code target}, into {@code scores[first ..]}, with the batch's
+     * {@link #profile} (rows for at least the target's residue codes). The caller has checked {@link #fits} for the
+     * longest of them.
      */
-    static void scoreBatch(byte[][] queries, int first, int count, byte[] target, Scoring scoring,
-                           AlignmentMode mode, int[] scores) {
-        scoreBatch(queries, first, count, profile(queries, first, count, scoring.matrix(),
-                        QueryProfiles.used(scoring.matrix(), target)), target, scoring, mode,
-                scores);
-    }
-
-    /** As {@link #scoreBatch(byte[][], int, int, byte[], Scoring, AlignmentMode, int[])}, with the batch's profile. */
     static void scoreBatch(byte[][] queries, int first, int count, short[][] profile, byte[] target, Scoring scoring,
                            AlignmentMode mode, int[] scores) {
         int rows = 0;

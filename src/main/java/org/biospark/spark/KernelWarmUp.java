@@ -13,8 +13,8 @@ import org.biospark.align.Aligner;
  * optimising compiler has compiled it, the vector kernel runs as slowly as interpreted code (every vector operation
  * an object), so the first alignment task on each core straggled by about a second. While the checking pass runs,
  * one daemon thread per executor JVM and scheme aligns random queries against the start of the first reference,
- * the same calls as a task makes, for a fixed amount of work (about 0.1 s once compiled, at most
- * {@link #MAX_MILLIS}). It changes no result and shares nothing with the tasks.
+ * the same calls as a task makes, for a fixed amount of work (768 M cells: a few hundredths of a second once
+ * compiled; at most {@link #MAX_MILLIS}). The thread priority is a hint only (Linux ignores it). It changes no result and shares nothing with the tasks.
  */
 final class KernelWarmUp {
     static final long MAX_MILLIS = 3_000;

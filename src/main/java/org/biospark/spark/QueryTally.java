@@ -14,9 +14,8 @@ import scala.Tuple2;
  * everything it needs before aligning: records read, records invalid, the length histogram of the valid ones (for
  * the cost-balanced partitioning), the residues of the valid records of each partition (whether the input's own
  * partitions are balanced enough to align in place) and the sorted 64-bit hashes of their ids (for the duplicate
- * check). The hashes
- * are left out ({@code null}) when the partition suggests more than {@code hashLimit} records in all; the driver
- * then finds repeated hashes with a distributed count instead of holding them.
+ * check). The hashes are left out ({@code null}) when the partition suggests more than {@code hashLimit} records in
+ * all; the driver then finds repeated hashes with a distributed count instead of holding them.
  */
 final class QueryTally implements Serializable {
     private static final long serialVersionUID = 1L;
