@@ -64,7 +64,6 @@ public final class MultilevelSplitting {
         double logProbability = 0; // of the population's condition: S > current level
         double variance = 0; // of log p, summed over levels
         double level = Double.NEGATIVE_INFINITY;
-        boolean[] member = new boolean[n];
         while (true) {
             for (int i = 0; i < sampleSize; i++) {
                 s[i] = positiveDeviation(population[i], size, n);
@@ -100,7 +99,7 @@ public final class MultilevelSplitting {
                 next[i] = s[i] > level ? population[i] : population[alive[random.nextInt(survivors)]].clone();
             }
             population = next;
-            moveAll(population, size, n, level, random, member);
+            moveAll(population, size, n, level, random);
         }
         Estimate[] out = new Estimate[targets.length];
         for (int t = 0; t < targets.length; t++) {
@@ -147,15 +146,75 @@ public final class MultilevelSplitting {
      * a fixed number of its own accepted moves would sample the jump chain, whose stationary distribution leans
      * towards sets deep in the tail, where more moves are accepted, and would overstate every level's fraction.
      */
-    private void moveAll(int[][] population, int size, int n, double level, SplittableRandom random,
-                         boolean[] member) {
+    private void moveAll(int[][] population, int size, int n, double level, SplittableRandom random) {
         int perRound = Math.max(1, size / 10);
         long wanted = (long) sampleSize * size;
         long accepted = 0;
+        Chain[] chains = new Chain[population.length];
+        for (int i = 0; i < population.length; i++) {
+            chains[i] = new Chain(population[i], n);
+            exceeds(population[i], size, n, level, chains[i].total, chains[i]);
+        }
         for (int attempts = 0; attempts < ATTEMPTS_PER_MEMBER * size && accepted < wanted; attempts += perRound) {
-            for (int[] set : population) {
-                accepted += move(set, size, n, level, perRound, random, member);
+            for (Chain chain : chains) {
+                accepted += move(chain, size, n, level, perRound, random);
             }
+        }
+    }
+
+    /**
+     * One set's Markov chain within a level: the set (sorted ranks), its members as bits over the ranks, its
+     * total weight, and a witness: a point of the running sum known to be above the level (its rank, the weight
+     * and number of members up to it), kept up to date through swaps. Most accepted swaps leave the witness above
+     * the level, which is then seen in O(1) instead of by a scan of the set (any point of the running sum above
+     * the level puts S above it, whether or not a member sits at that rank).
+     */
+    private final class Chain {
+        final int[] set;
+        final long[] members;
+        double total;
+        int witnessRank = -1;
+        double witnessWeight;
+        int witnessMembers;
+
+        Chain(int[] set, int n) {
+            this.set = set;
+            this.members = new long[(n + 63) >>> 6];
+            for (int r : set) {
+                members[r >>> 6] |= 1L << r;
+                total += weights[r];
+            }
+        }
+
+        boolean has(int rank) {
+            return (members[rank >>> 6] & (1L << rank)) != 0;
+        }
+
+        void flip(int rank) {
+            members[rank >>> 6] ^= 1L << rank;
+        }
+
+        /** Whether the witness stays above the level after the swap; if so, it is moved to the swapped set. */
+        boolean witnessHolds(int removed, int added, double newTotal, double miss, double level) {
+            if (witnessRank < 0 || !(newTotal > 0)) {
+                return false;
+            }
+            double w = witnessWeight;
+            int m = witnessMembers;
+            if (removed <= witnessRank) {
+                w -= weights[removed];
+                m--;
+            }
+            if (added <= witnessRank) {
+                w += weights[added];
+                m++;
+            }
+            if (w / newTotal - (witnessRank + 1 - m) * miss > level) {
+                witnessWeight = w;
+                witnessMembers = m;
+                return true;
+            }
+            return false;
         }
     }
 
@@ -166,45 +225,47 @@ public final class MultilevelSplitting {
      * are symmetric, so random sets conditioned on S > level stay so; the local one is accepted far more often deep
      * in the tail, where a uniform gene almost always pulls S below the level.
      */
-    private int move(int[] set, int size, int n, double level, int attempts, SplittableRandom random, boolean[] member) {
-        for (int r : set) {
-            member[r] = true;
-        }
+    private int move(Chain chain, int size, int n, double level, int attempts, SplittableRandom random) {
+        int[] set = chain.set;
         int gap = Math.max(1, n / size);
         int accepted = 0;
-        double total = 0;
-        for (int r : set) {
-            total += weights[r];
-        }
+        double miss = 1.0 / (n - size);
         for (int attempt = 0; attempt < attempts; attempt++) {
-            int index = random.nextInt(size);
+            // one draw per attempt: the member from the high 32 bits, the kind of proposal from bit 0, the rank or
+            // step from bits 1..31, each by multiply-shift (an integer division per bounded draw would cost as much
+            // as the rest of the attempt; the bias, below bound / 2^31 < 1e-5, is far below the estimator's error)
+            long bits = random.nextLong();
+            int index = (int) (((bits >>> 32) * size) >>> 32);
             int removed = set[index];
+            long low = (bits >>> 1) & 0x7FFFFFFFL;
             int added;
-            if (random.nextBoolean()) {
-                added = random.nextInt(n);
+            boolean near = (bits & 1) == 0;
+            if (!near) {
+                added = (int) ((low * n) >>> 31);
             } else {
-                int step = random.nextInt(2 * gap) - gap;
+                int step = (int) ((low * (2L * gap)) >>> 31) - gap;
                 added = removed + (step >= 0 ? step + 1 : step);
                 if (added < 0 || added >= n) {
                     continue;
                 }
             }
-            if (member[added]) {
+            if (chain.has(added)) {
                 continue;
             }
-            int at = replace(set, size, index, added);
-            double newTotal = total - weights[removed] + weights[added];
-            if (exceeds(set, size, n, level, newTotal)) {
-                member[removed] = false;
-                member[added] = true;
-                total = newTotal;
-                accepted++;
+            double newTotal = chain.total - weights[removed] + weights[added];
+            if (chain.witnessHolds(removed, added, newTotal, miss, level)) {
+                replace(set, size, index, added, near);
             } else {
-                replace(set, size, at, removed);
+                int at = replace(set, size, index, added, near);
+                if (!exceeds(set, size, n, level, newTotal, chain)) {
+                    replace(set, size, at, removed, near);
+                    continue;
+                }
             }
-        }
-        for (int r : set) {
-            member[r] = false;
+            chain.flip(removed);
+            chain.flip(added);
+            chain.total = newTotal;
+            accepted++;
         }
         return accepted;
     }
@@ -212,36 +273,64 @@ public final class MultilevelSplitting {
     /**
      * Whether S > level, given the set's total weight: stops at the first point of the running sum beyond the
      * level, or as soon as no later point can reach it (the running sum never exceeds 1 - misses / (N - size), and
-     * misses only grow).
+     * misses only grow). The point found becomes the witness (none when there is none).
      */
-    private boolean exceeds(int[] set, int size, int n, double level, double total) {
+    private boolean exceeds(int[] set, int size, int n, double level, double total, Chain witness) {
         double miss = 1.0 / (n - size);
         double step = total == 0 ? 0 : 1.0 / total;
-        double cumulative = 0;
+        double sum = 0;
         double hopeless = (1 - level) / miss;
+        witness.witnessRank = -1;
+        if (total == 0) {
+            for (int j = 0; j < size; j++) {
+                if ((j + 1.0) / size - (set[j] - j) * miss > level) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (int j = 0; j < size; j++) {
             int misses = set[j] - j;
             if (misses >= hopeless) {
                 return false;
             }
-            cumulative += total == 0 ? 1.0 / size : weights[set[j]] * step;
-            if (cumulative - misses * miss > level) {
+            sum += weights[set[j]];
+            if (sum * step - misses * miss > level) {
+                witness.witnessRank = set[j];
+                witness.witnessWeight = sum;
+                witness.witnessMembers = j + 1;
                 return true;
             }
         }
         return false;
     }
 
-    /** Replaces set[index] by value, keeping the set sorted; returns where value went. */
-    private static int replace(int[] set, int size, int index, int value) {
-        int i = index;
-        while (i > 0 && set[i - 1] > value) {
-            set[i] = set[i - 1];
-            i--;
-        }
-        while (i < size - 1 && set[i + 1] < value) {
-            set[i] = set[i + 1];
-            i++;
+    /**
+     * Replaces set[index] by value, keeping the set sorted; returns where value went. A value near the old one
+     * ({@code near}) is placed by walking from index, any other by binary search; the members between move by one.
+     */
+    private static int replace(int[] set, int size, int index, int value, boolean near) {
+        int i;
+        if (value > set[index]) {
+            if (near) {
+                i = index;
+                while (i < size - 1 && set[i + 1] < value) {
+                    i++;
+                }
+            } else {
+                i = -Arrays.binarySearch(set, index + 1, size, value) - 2;
+            }
+            System.arraycopy(set, index + 1, set, index, i - index);
+        } else {
+            if (near) {
+                i = index;
+                while (i > 0 && set[i - 1] > value) {
+                    i--;
+                }
+            } else {
+                i = -Arrays.binarySearch(set, 0, index, value) - 1;
+            }
+            System.arraycopy(set, i, set, i + 1, index - i);
         }
         set[i] = value;
         return i;
