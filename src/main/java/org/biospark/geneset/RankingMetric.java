@@ -82,39 +82,52 @@ public enum RankingMetric {
      */
     void scoreAll(double[][] bySample, int[] a, int[] b, double[] out, double[][] scratch) {
         int n = out.length;
+        for (int from = 0; from < n; from += CHUNK) {
+            scoreChunk(bySample, a, b, out, scratch, from, Math.min(n, from + CHUNK));
+        }
+    }
+
+    /**
+     * Genes per pass of {@link #scoreAll}: the samples' slices and the scratch slices of one chunk (17 x 2 KB with
+     * 12 samples) stay in the level-1 cache through all the passes over it, instead of streaming from level 2.
+     */
+    private static final int CHUNK = 256;
+
+    private void scoreChunk(double[][] bySample, int[] a, int[] b, double[] out, double[][] scratch, int from,
+                            int to) {
         double[] meanA = scratch[0];
         double[] meanB = scratch[1];
         double[] squaresA = scratch[2];
         double[] squaresB = scratch[3];
-        classMeans(bySample, a, meanA, n);
-        classMeans(bySample, b, meanB, n);
+        classMeans(bySample, a, meanA, from, to);
+        classMeans(bySample, b, meanB, from, to);
         switch (this) {
             case DIFF_OF_MEANS -> {
-                for (int g = 0; g < n; g++) {
+                for (int g = from; g < to; g++) {
                     out[g] = meanA[g] - meanB[g];
                 }
             }
             case RATIO_OF_MEANS -> {
-                for (int g = 0; g < n; g++) {
+                for (int g = from; g < to; g++) {
                     out[g] = meanA[g] / meanB[g];
                 }
             }
             case LOG2_RATIO_OF_MEANS -> {
-                for (int g = 0; g < n; g++) {
+                for (int g = from; g < to; g++) {
                     out[g] = Math.log(meanA[g] / meanB[g]) / Math.log(2);
                 }
             }
             case SIGNAL2NOISE, TTEST -> {
-                flooredSigmas(bySample, a, meanA, squaresA, n);
-                flooredSigmas(bySample, b, meanB, squaresB, n);
+                flooredSigmas(bySample, a, meanA, squaresA, from, to);
+                flooredSigmas(bySample, b, meanB, squaresB, from, to);
                 int nA = a.length;
                 int nB = b.length;
                 if (this == SIGNAL2NOISE) {
-                    for (int g = 0; g < n; g++) {
+                    for (int g = from; g < to; g++) {
                         out[g] = (meanA[g] - meanB[g]) / (squaresA[g] + squaresB[g]);
                     }
                 } else {
-                    for (int g = 0; g < n; g++) {
+                    for (int g = from; g < to; g++) {
                         out[g] = (meanA[g] - meanB[g])
                                 / Math.sqrt(squaresA[g] * squaresA[g] / nA + squaresB[g] * squaresB[g] / nB);
                     }
@@ -124,35 +137,76 @@ public enum RankingMetric {
         }
     }
 
-    private static void classMeans(double[][] bySample, int[] samples, double[] mean, int n) {
-        java.util.Arrays.fill(mean, 0, n, 0.0);
-        for (int sample : samples) {
-            double[] row = bySample[sample];
-            for (int g = 0; g < n; g++) {
+    /** Each gene's mean over the class: the samples added in order, four per pass over the genes. */
+    private static void classMeans(double[][] bySample, int[] samples, double[] mean, int from, int to) {
+        java.util.Arrays.fill(mean, from, to, 0.0);
+        int i = 0;
+        for (; i + 4 <= samples.length; i += 4) {
+            double[] r0 = bySample[samples[i]];
+            double[] r1 = bySample[samples[i + 1]];
+            double[] r2 = bySample[samples[i + 2]];
+            double[] r3 = bySample[samples[i + 3]];
+            for (int g = from; g < to; g++) {
+                mean[g] = (((mean[g] + r0[g]) + r1[g]) + r2[g]) + r3[g];
+            }
+        }
+        for (; i < samples.length; i++) {
+            double[] row = bySample[samples[i]];
+            for (int g = from; g < to; g++) {
                 mean[g] += row[g];
             }
         }
         double count = samples.length;
-        for (int g = 0; g < n; g++) {
+        for (int g = from; g < to; g++) {
             mean[g] = mean[g] / count;
         }
     }
 
-    /** Fills {@code sigma} with each gene's floored standard deviation in the class. */
-    private static void flooredSigmas(double[][] bySample, int[] samples, double[] mean, double[] sigma, int n) {
-        java.util.Arrays.fill(sigma, 0, n, 0.0);
-        for (int sample : samples) {
-            double[] row = bySample[sample];
-            for (int g = 0; g < n; g++) {
+    /**
+     * Fills {@code sigma} with each gene's floored standard deviation in the class: squared deviations added in
+     * sample order, four samples per pass; then max(sd, 0.2 |mean|) in a loop the JIT vectorises, and the floor of
+     * 0.2 for a mean of exactly 0 (where 0.2 |mean| is 0) in a second, rarely taken one.
+     */
+    private static void flooredSigmas(double[][] bySample, int[] samples, double[] mean, double[] sigma, int from,
+                                      int to) {
+        java.util.Arrays.fill(sigma, from, to, 0.0);
+        int i = 0;
+        for (; i + 4 <= samples.length; i += 4) {
+            double[] r0 = bySample[samples[i]];
+            double[] r1 = bySample[samples[i + 1]];
+            double[] r2 = bySample[samples[i + 2]];
+            double[] r3 = bySample[samples[i + 3]];
+            for (int g = from; g < to; g++) {
+                double m = mean[g];
+                double d0 = r0[g] - m;
+                double d1 = r1[g] - m;
+                double d2 = r2[g] - m;
+                double d3 = r3[g] - m;
+                sigma[g] = (((sigma[g] + d0 * d0) + d1 * d1) + d2 * d2) + d3 * d3;
+            }
+        }
+        for (; i < samples.length; i++) {
+            double[] row = bySample[samples[i]];
+            for (int g = from; g < to; g++) {
                 double d = row[g] - mean[g];
                 sigma[g] += d * d;
             }
         }
         int count = samples.length;
-        for (int g = 0; g < n; g++) {
-            double sd = count > 1 ? Math.sqrt(sigma[g] / (count - 1)) : 0;
-            double floor = mean[g] == 0 ? 0.2 : 0.2 * Math.abs(mean[g]);
-            sigma[g] = Math.max(sd, floor);
+        if (count > 1) {
+            double degrees = count - 1;
+            for (int g = from; g < to; g++) {
+                sigma[g] = Math.max(Math.sqrt(sigma[g] / degrees), 0.2 * Math.abs(mean[g]));
+            }
+        } else {
+            for (int g = from; g < to; g++) {
+                sigma[g] = Math.max(0, 0.2 * Math.abs(mean[g]));
+            }
+        }
+        for (int g = from; g < to; g++) {
+            if (mean[g] == 0) {
+                sigma[g] = Math.max(sigma[g], 0.2);
+            }
         }
     }
 

@@ -47,15 +47,22 @@ class ScoreOrderTest {
                 bySample[s][g] = values[g][s];
             }
         }
-        boolean[] inA = {true, false, true, true, false, false, true, false, false};
-        int[][] classes = RankingMetric.classIndices(inA);
+        // 4 + 5 samples, 1 + 8 (a class of one: no standard deviation), 8 + 1: every grouping of the passes
+        boolean[][] splits = {
+            {true, false, true, true, false, false, true, false, false},
+            {false, false, false, true, false, false, false, false, false},
+            {true, true, true, true, true, false, true, true, true}};
         double[][] scratch = new double[4][genes];
-        for (RankingMetric metric : RankingMetric.values()) {
-            double[] all = new double[genes];
-            metric.scoreAll(bySample, classes[0], classes[1], all, scratch);
-            for (int g = 0; g < genes; g++) {
-                org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(metric.score(values[g], inA)),
-                        Double.doubleToLongBits(all[g]), metric + " gene " + g);
+        for (boolean[] inA : splits) {
+            int[][] classes = RankingMetric.classIndices(inA);
+            for (RankingMetric metric : RankingMetric.values()) {
+                double[] all = new double[genes];
+                metric.scoreAll(bySample, classes[0], classes[1], all, scratch);
+                for (int g = 0; g < genes; g++) {
+                    org.junit.jupiter.api.Assertions.assertEquals(
+                            Double.doubleToLongBits(metric.score(values[g], inA)), Double.doubleToLongBits(all[g]),
+                            metric + " gene " + g + " split " + java.util.Arrays.toString(inA));
+                }
             }
         }
     }
