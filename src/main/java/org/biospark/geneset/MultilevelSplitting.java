@@ -153,25 +153,30 @@ public final class MultilevelSplitting {
         Chain[] chains = new Chain[population.length];
         for (int i = 0; i < population.length; i++) {
             chains[i] = new Chain(population[i], n);
-            exceeds(population[i], size, n, level, chains[i].total, chains[i]);
+            chains[i].exceeds(size, n, level, chains[i].total);
         }
         for (int attempts = 0; attempts < ATTEMPTS_PER_MEMBER * size && accepted < wanted; attempts += perRound) {
             for (Chain chain : chains) {
                 accepted += move(chain, size, n, level, perRound, random);
             }
         }
+        for (int i = 0; i < population.length; i++) {
+            chains[i].sortedInto(population[i]);
+        }
     }
 
     /**
-     * One set's Markov chain within a level: the set (sorted ranks), its members as bits over the ranks, its
-     * total weight, and a witness: a point of the running sum known to be above the level (its rank, the weight
-     * and number of members up to it), kept up to date through swaps. Most accepted swaps leave the witness above
-     * the level, which is then seen in O(1) instead of by a scan of the set (any point of the running sum above
-     * the level puts S above it, whether or not a member sits at that rank).
+     * One set's Markov chain within a level: its members in no order (to draw one uniformly) and as bits over the
+     * ranks (to test membership, and to walk the set in rank order), its total weight, and a witness: a point of
+     * the running sum known to be above the level (its rank, the weight and number of members up to it), kept up
+     * to date through swaps. Most accepted swaps leave the witness above the level, which is then seen in O(1);
+     * only the others walk the bits up to the first point above the level (any point of the running sum above
+     * the level puts S above it, whether or not a member sits at that rank). No sorted array is kept up to date.
      */
     private final class Chain {
         final int[] set;
         final long[] members;
+        final int[] inNoOrder;
         double total;
         int witnessRank = -1;
         double witnessWeight;
@@ -179,6 +184,7 @@ public final class MultilevelSplitting {
 
         Chain(int[] set, int n) {
             this.set = set;
+            this.inNoOrder = set.clone();
             this.members = new long[(n + 63) >>> 6];
             for (int r : set) {
                 members[r >>> 6] |= 1L << r;
@@ -192,6 +198,55 @@ public final class MultilevelSplitting {
 
         void flip(int rank) {
             members[rank >>> 6] ^= 1L << rank;
+        }
+
+        /** Writes the members, ascending, into {@code out}. */
+        void sortedInto(int[] out) {
+            int j = 0;
+            for (int word = 0; word < members.length; word++) {
+                for (long x = members[word]; x != 0; x &= x - 1) {
+                    out[j++] = (word << 6) + Long.numberOfTrailingZeros(x);
+                }
+            }
+        }
+
+        /**
+         * Whether S > level for the set as its bits now stand, given its total weight: walks the members in rank
+         * order and stops at the first point of the running sum beyond the level, which becomes the witness, or as
+         * soon as no later point can reach it (the running sum never exceeds 1 - misses / (N - size), and misses
+         * only grow).
+         */
+        boolean exceeds(int size, int n, double level, double total) {
+            double miss = 1.0 / (n - size);
+            double step = 1.0 / total;
+            double hopeless = (1 - level) / miss;
+            double sum = 0;
+            int j = 0;
+            witnessRank = -1;
+            for (int word = 0; word < members.length; word++) {
+                for (long x = members[word]; x != 0; x &= x - 1) {
+                    int r = (word << 6) + Long.numberOfTrailingZeros(x);
+                    int misses = r - j;
+                    if (misses >= hopeless) {
+                        return false;
+                    }
+                    j++;
+                    if (total == 0) {
+                        if ((double) j / size - misses * miss > level) {
+                            return true;
+                        }
+                        continue;
+                    }
+                    sum += weights[r];
+                    if (sum * step - misses * miss > level) {
+                        witnessRank = r;
+                        witnessWeight = sum;
+                        witnessMembers = j;
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Whether the witness stays above the level after the swap; if so, it is moved to the swapped set. */
@@ -226,7 +281,7 @@ public final class MultilevelSplitting {
      * in the tail, where a uniform gene almost always pulls S below the level.
      */
     private int move(Chain chain, int size, int n, double level, int attempts, SplittableRandom random) {
-        int[] set = chain.set;
+        int[] set = chain.inNoOrder;
         int gap = Math.max(1, n / size);
         int accepted = 0;
         double miss = 1.0 / (n - size);
@@ -239,8 +294,7 @@ public final class MultilevelSplitting {
             int removed = set[index];
             long low = (bits >>> 1) & 0x7FFFFFFFL;
             int added;
-            boolean near = (bits & 1) == 0;
-            if (!near) {
+            if ((bits & 1) != 0) {
                 added = (int) ((low * n) >>> 31);
             } else {
                 int step = (int) ((low * (2L * gap)) >>> 31) - gap;
@@ -253,87 +307,19 @@ public final class MultilevelSplitting {
                 continue;
             }
             double newTotal = chain.total - weights[removed] + weights[added];
-            if (chain.witnessHolds(removed, added, newTotal, miss, level)) {
-                replace(set, size, index, added, near);
-            } else {
-                int at = replace(set, size, index, added, near);
-                if (!exceeds(set, size, n, level, newTotal, chain)) {
-                    replace(set, size, at, removed, near);
-                    continue;
-                }
-            }
+            boolean holds = chain.witnessHolds(removed, added, newTotal, miss, level);
             chain.flip(removed);
             chain.flip(added);
+            if (!holds && !chain.exceeds(size, n, level, newTotal)) {
+                chain.flip(removed);
+                chain.flip(added);
+                continue;
+            }
+            set[index] = added;
             chain.total = newTotal;
             accepted++;
         }
         return accepted;
-    }
-
-    /**
-     * Whether S > level, given the set's total weight: stops at the first point of the running sum beyond the
-     * level, or as soon as no later point can reach it (the running sum never exceeds 1 - misses / (N - size), and
-     * misses only grow). The point found becomes the witness (none when there is none).
-     */
-    private boolean exceeds(int[] set, int size, int n, double level, double total, Chain witness) {
-        double miss = 1.0 / (n - size);
-        double step = total == 0 ? 0 : 1.0 / total;
-        double sum = 0;
-        double hopeless = (1 - level) / miss;
-        witness.witnessRank = -1;
-        if (total == 0) {
-            for (int j = 0; j < size; j++) {
-                if ((j + 1.0) / size - (set[j] - j) * miss > level) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (int j = 0; j < size; j++) {
-            int misses = set[j] - j;
-            if (misses >= hopeless) {
-                return false;
-            }
-            sum += weights[set[j]];
-            if (sum * step - misses * miss > level) {
-                witness.witnessRank = set[j];
-                witness.witnessWeight = sum;
-                witness.witnessMembers = j + 1;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Replaces set[index] by value, keeping the set sorted; returns where value went. A value near the old one
-     * ({@code near}) is placed by walking from index, any other by binary search; the members between move by one.
-     */
-    private static int replace(int[] set, int size, int index, int value, boolean near) {
-        int i;
-        if (value > set[index]) {
-            if (near) {
-                i = index;
-                while (i < size - 1 && set[i + 1] < value) {
-                    i++;
-                }
-            } else {
-                i = -Arrays.binarySearch(set, index + 1, size, value) - 2;
-            }
-            System.arraycopy(set, index + 1, set, index, i - index);
-        } else {
-            if (near) {
-                i = index;
-                while (i > 0 && set[i - 1] > value) {
-                    i--;
-                }
-            } else {
-                i = -Arrays.binarySearch(set, 0, index, value) - 1;
-            }
-            System.arraycopy(set, i, set, i + 1, index - i);
-        }
-        set[i] = value;
-        return i;
     }
 
     /** S: the running sum's largest value (its positive deviation), O(size). */
