@@ -27,6 +27,8 @@ public final class MultilevelSplitting {
     }
 
     private static final int ATTEMPTS_PER_MEMBER = 50;
+    /** Points of its running sum each chain keeps as witnesses of S above the level. */
+    private static final int WITNESSES = 4;
 
     private final double[] weights;
     private final int sampleSize;
@@ -154,6 +156,7 @@ public final class MultilevelSplitting {
         for (int i = 0; i < population.length; i++) {
             chains[i] = new Chain(population[i], n);
             chains[i].exceeds(size, n, level, chains[i].total);
+            chains[i].keepFound();
         }
         for (int attempts = 0; attempts < ATTEMPTS_PER_MEMBER * size && accepted < wanted; attempts += perRound) {
             for (Chain chain : chains) {
@@ -167,25 +170,37 @@ public final class MultilevelSplitting {
 
     /**
      * One set's Markov chain within a level: its members in no order (to draw one uniformly) and as bits over the
-     * ranks (to test membership, and to walk the set in rank order), its total weight, and a witness: a point of
-     * the running sum known to be above the level (its rank, the weight and number of members up to it), kept up
-     * to date through swaps. Most accepted swaps leave the witness above the level, which is then seen in O(1);
-     * only the others walk the bits up to the first point above the level (any point of the running sum above
-     * the level puts S above it, whether or not a member sits at that rank). No sorted array is kept up to date.
+     * ranks (to test membership, and to walk the set in rank order), its total weight, and witnesses: the last
+     * {@value #WITNESSES} points of its running sum that walks found above the level (each a rank, and the weight
+     * and number of members up to it), kept up to date through swaps. Most accepted swaps leave a witness above
+     * the level, which is then seen in O(1); only the others walk the bits up to the first excursion above the
+     * level (any point of the running sum above the level puts S above it, whether or not a member sits at that
+     * rank). No sorted array is kept up to date.
      */
     private final class Chain {
         final int[] set;
         final long[] members;
         final int[] inNoOrder;
         double total;
-        int witnessRank = -1;
-        double witnessWeight;
-        int witnessMembers;
+        /** Witnesses: ranks, and the weight and number of members up to each, for the set as it stands. */
+        final int[] witnessRank = new int[WITNESSES];
+        final double[] witnessWeight = new double[WITNESSES];
+        final int[] witnessMembers = new int[WITNESSES];
+        /** The same after the swap being tried. */
+        final double[] swappedWeight = new double[WITNESSES];
+        final int[] swappedMembers = new int[WITNESSES];
+        /** Where the next witness a walk finds goes: the slot written longest ago. */
+        int oldest;
+        /** The point a walk found: its rank (-1 for none), weight and number of members up to it. */
+        int foundRank;
+        double foundWeight;
+        int foundMembers;
 
         Chain(int[] set, int n) {
             this.set = set;
             this.inNoOrder = set.clone();
             this.members = new long[(n + 63) >>> 6];
+            java.util.Arrays.fill(witnessRank, -1);
             for (int r : set) {
                 members[r >>> 6] |= 1L << r;
                 total += weights[r];
@@ -212,7 +227,7 @@ public final class MultilevelSplitting {
 
         /**
          * Whether S > level for the set as its bits now stand, given its total weight: walks the members in rank
-         * order and stops at the first point of the running sum beyond the level, which becomes the witness, or as
+         * order and stops at the first point of the running sum beyond the level, which becomes {@code found*}, or as
          * soon as no later point can reach it (the running sum never exceeds 1 - misses / (N - size), and misses
          * only grow).
          */
@@ -222,7 +237,7 @@ public final class MultilevelSplitting {
             double hopeless = (1 - level) / miss;
             double sum = 0;
             int j = 0;
-            witnessRank = -1;
+            foundRank = -1;
             for (int word = 0; word < members.length; word++) {
                 for (long x = members[word]; x != 0; x &= x - 1) {
                     int r = (word << 6) + Long.numberOfTrailingZeros(x);
@@ -238,38 +253,85 @@ public final class MultilevelSplitting {
                         continue;
                     }
                     sum += weights[r];
-                    if (sum * step - misses * miss > level) {
-                        witnessRank = r;
-                        witnessWeight = sum;
-                        witnessMembers = j;
-                        return true;
+                    double point = sum * step - misses * miss;
+                    if (point > level) {
+                        // the witness: the highest point of this excursion above the level, which more swaps leave
+                        // above it than the first point of the excursion
+                        foundRank = r;
+                        foundWeight = sum;
+                        foundMembers = j;
+                        double best = point;
+                        for (x &= x - 1; ; x &= x - 1) {
+                            while (x == 0) {
+                                if (++word == members.length) {
+                                    return true;
+                                }
+                                x = members[word];
+                            }
+                            r = (word << 6) + Long.numberOfTrailingZeros(x);
+                            j++;
+                            sum += weights[r];
+                            point = sum * step - (r - j + 1) * miss;
+                            if (point <= level) {
+                                return true;
+                            }
+                            if (point > best) {
+                                best = point;
+                                foundRank = r;
+                                foundWeight = sum;
+                                foundMembers = j;
+                            }
+                        }
                     }
                 }
             }
             return false;
         }
 
-        /** Whether the witness stays above the level after the swap; if so, it is moved to the swapped set. */
+        /**
+         * Whether a witness stays above the level after the swap; every witness's values after it are kept for
+         * {@link #accept}.
+         */
         boolean witnessHolds(int removed, int added, double newTotal, double miss, double level) {
-            if (witnessRank < 0 || !(newTotal > 0)) {
-                return false;
+            boolean holds = false;
+            for (int k = 0; k < WITNESSES; k++) {
+                int rank = witnessRank[k];
+                if (rank < 0) {
+                    continue;
+                }
+                double w = witnessWeight[k];
+                int m = witnessMembers[k];
+                if (removed <= rank) {
+                    w -= weights[removed];
+                    m--;
+                }
+                if (added <= rank) {
+                    w += weights[added];
+                    m++;
+                }
+                swappedWeight[k] = w;
+                swappedMembers[k] = m;
+                holds |= newTotal > 0 && w / newTotal - (rank + 1 - m) * miss > level;
             }
-            double w = witnessWeight;
-            int m = witnessMembers;
-            if (removed <= witnessRank) {
-                w -= weights[removed];
-                m--;
+            return holds;
+        }
+
+        /** The swap tried last is made: the witnesses move to the swapped set, and a point a walk found joins them. */
+        void accept(boolean walked) {
+            System.arraycopy(swappedWeight, 0, witnessWeight, 0, WITNESSES);
+            System.arraycopy(swappedMembers, 0, witnessMembers, 0, WITNESSES);
+            if (walked) {
+                keepFound();
             }
-            if (added <= witnessRank) {
-                w += weights[added];
-                m++;
+        }
+
+        void keepFound() {
+            if (foundRank >= 0) {
+                witnessRank[oldest] = foundRank;
+                witnessWeight[oldest] = foundWeight;
+                witnessMembers[oldest] = foundMembers;
+                oldest = (oldest + 1) % WITNESSES;
             }
-            if (w / newTotal - (witnessRank + 1 - m) * miss > level) {
-                witnessWeight = w;
-                witnessMembers = m;
-                return true;
-            }
-            return false;
         }
     }
 
@@ -315,6 +377,7 @@ public final class MultilevelSplitting {
                 chain.flip(added);
                 continue;
             }
+            chain.accept(!holds);
             set[index] = added;
             chain.total = newTotal;
             accepted++;
