@@ -29,6 +29,14 @@ public final class MultilevelSplitting {
     private static final int ATTEMPTS_PER_MEMBER = 50;
     /** Points of its running sum each chain keeps as witnesses of S above the level. */
     private static final int WITNESSES = 4;
+    /** Words of member bits per block that a walk can pass over whole, and the ranks they cover. */
+    private static final int BLOCK_WORDS = 8;
+    private static final int BLOCK_RANKS = 64 * BLOCK_WORDS;
+    /**
+     * A block is passed over only when its bound is this far under the level: its sums, kept up to date through
+     * swaps, drift from a fresh sum by a few ulps.
+     */
+    private static final double SLACK = 1e-9;
 
     private final double[] weights;
     private final int sampleSize;
@@ -191,6 +199,9 @@ public final class MultilevelSplitting {
         final int[] swappedMembers = new int[WITNESSES];
         /** Where the next witness a walk finds goes: the slot written longest ago. */
         int oldest;
+        /** The weight and number of members in each block of {@value #BLOCK_RANKS} ranks (8 words of bits). */
+        final double[] blockWeight;
+        final int[] blockMembers;
         /** The point a walk found: its rank (-1 for none), weight and number of members up to it. */
         int foundRank;
         double foundWeight;
@@ -201,9 +212,14 @@ public final class MultilevelSplitting {
             this.inNoOrder = set.clone();
             this.members = new long[(n + 63) >>> 6];
             java.util.Arrays.fill(witnessRank, -1);
+            int blocks = (n + BLOCK_RANKS - 1) / BLOCK_RANKS;
+            blockWeight = new double[blocks];
+            blockMembers = new int[blocks];
             for (int r : set) {
                 members[r >>> 6] |= 1L << r;
                 total += weights[r];
+                blockWeight[r / BLOCK_RANKS] += weights[r];
+                blockMembers[r / BLOCK_RANKS]++;
             }
         }
 
@@ -213,6 +229,9 @@ public final class MultilevelSplitting {
 
         void flip(int rank) {
             members[rank >>> 6] ^= 1L << rank;
+            boolean in = (members[rank >>> 6] & (1L << rank)) != 0;
+            blockWeight[rank / BLOCK_RANKS] += in ? weights[rank] : -weights[rank];
+            blockMembers[rank / BLOCK_RANKS] += in ? 1 : -1;
         }
 
         /** Writes the members, ascending, into {@code out}. */
@@ -239,6 +258,21 @@ public final class MultilevelSplitting {
             int j = 0;
             foundRank = -1;
             for (int word = 0; word < members.length; word++) {
+                if ((word & (BLOCK_WORDS - 1)) == 0 && total > 0) {
+                    // a whole block whose highest possible point (all its weight at its first rank) stays under the
+                    // level is passed over by its sums
+                    int block = word / BLOCK_WORDS;
+                    int fewestMisses = (word << 6) - j;
+                    if (fewestMisses >= hopeless) {
+                        return false;
+                    }
+                    if ((sum + blockWeight[block]) * step - fewestMisses * miss < level - SLACK) {
+                        sum += blockWeight[block];
+                        j += blockMembers[block];
+                        word += BLOCK_WORDS - 1;
+                        continue;
+                    }
+                }
                 for (long x = members[word]; x != 0; x &= x - 1) {
                     int r = (word << 6) + Long.numberOfTrailingZeros(x);
                     int misses = r - j;
@@ -403,14 +437,20 @@ public final class MultilevelSplitting {
     }
 
     private static int[] randomSet(int n, int size, SplittableRandom random) {
-        // Floyd's algorithm: size distinct ranks, uniformly
-        java.util.HashSet<Integer> chosen = new java.util.HashSet<>(size * 2);
+        // Floyd's algorithm: size distinct ranks, uniformly; the chosen ones as bits, read out in order
+        long[] chosen = new long[(n + 63) >>> 6];
         for (int j = n - size; j < n; j++) {
             int r = random.nextInt(j + 1);
-            chosen.add(chosen.contains(r) ? j : r);
+            int pick = (chosen[r >>> 6] & (1L << r)) != 0 ? j : r;
+            chosen[pick >>> 6] |= 1L << pick;
         }
-        int[] set = chosen.stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(set);
+        int[] set = new int[size];
+        int i = 0;
+        for (int word = 0; word < chosen.length; word++) {
+            for (long x = chosen[word]; x != 0; x &= x - 1) {
+                set[i++] = (word << 6) + Long.numberOfTrailingZeros(x);
+            }
+        }
         return set;
     }
 }
