@@ -64,9 +64,9 @@ public final class MultilevelSplitting {
     public Estimate[] estimate(int size, double[] targets, SplittableRandom random) {
         int n = weights.length;
         double highest = Arrays.stream(targets).max().orElse(0);
-        int[][] population = new int[sampleSize][];
+        Chain[] population = new Chain[sampleSize];
         for (int i = 0; i < sampleSize; i++) {
-            population[i] = randomSet(n, size, random);
+            population[i] = new Chain(randomSet(n, size, random), n);
         }
         double[] s = new double[sampleSize];
         Level[] levels = new Level[64];
@@ -75,16 +75,15 @@ public final class MultilevelSplitting {
         double variance = 0; // of log p, summed over levels
         double level = Double.NEGATIVE_INFINITY;
         while (true) {
+            boolean[] positive = new boolean[sampleSize];
             for (int i = 0; i < sampleSize; i++) {
-                s[i] = positiveDeviation(population[i], size, n);
+                population[i].measure(size, n);
+                s[i] = population[i].deviation;
+                positive[i] = population[i].positive;
             }
             double[] sorted = s.clone();
             Arrays.sort(sorted);
             double median = sorted[sampleSize / 2];
-            boolean[] positive = new boolean[sampleSize];
-            for (int i = 0; i < sampleSize; i++) {
-                positive[i] = EnrichmentScore.es(weights, population[i], size, n) > 0;
-            }
             if (count == levels.length) {
                 levels = Arrays.copyOf(levels, count * 2);
             }
@@ -104,9 +103,9 @@ public final class MultilevelSplitting {
                     alive[a++] = i;
                 }
             }
-            int[][] next = new int[sampleSize][];
+            Chain[] next = new Chain[sampleSize];
             for (int i = 0; i < sampleSize; i++) {
-                next[i] = s[i] > level ? population[i] : population[alive[random.nextInt(survivors)]].clone();
+                next[i] = s[i] > level ? population[i] : new Chain(population[alive[random.nextInt(survivors)]]);
             }
             population = next;
             moveAll(population, size, n, level, random);
@@ -156,23 +155,19 @@ public final class MultilevelSplitting {
      * a fixed number of its own accepted moves would sample the jump chain, whose stationary distribution leans
      * towards sets deep in the tail, where more moves are accepted, and would overstate every level's fraction.
      */
-    private void moveAll(int[][] population, int size, int n, double level, SplittableRandom random) {
+    private void moveAll(Chain[] chains, int size, int n, double level, SplittableRandom random) {
         int perRound = Math.max(1, size / 10);
         long wanted = (long) sampleSize * size;
         long accepted = 0;
-        Chain[] chains = new Chain[population.length];
-        for (int i = 0; i < population.length; i++) {
-            chains[i] = new Chain(population[i], n);
-            chains[i].exceeds(size, n, level, chains[i].total);
-            chains[i].keepFound();
+        for (Chain chain : chains) {
+            java.util.Arrays.fill(chain.witnessRank, -1);
+            chain.exceeds(size, n, level, chain.total);
+            chain.keepFound();
         }
         for (int attempts = 0; attempts < ATTEMPTS_PER_MEMBER * size && accepted < wanted; attempts += perRound) {
             for (Chain chain : chains) {
                 accepted += move(chain, size, n, level, perRound, random);
             }
-        }
-        for (int i = 0; i < population.length; i++) {
-            chains[i].sortedInto(population[i]);
         }
     }
 
@@ -186,10 +181,12 @@ public final class MultilevelSplitting {
      * rank). No sorted array is kept up to date.
      */
     private final class Chain {
-        final int[] set;
         final long[] members;
         final int[] inNoOrder;
         double total;
+        /** From {@link #measure}: S, the running sum's highest point, and whether the ES is positive. */
+        double deviation;
+        boolean positive;
         /** Witnesses: ranks, and the weight and number of members up to each, for the set as it stands. */
         final int[] witnessRank = new int[WITNESSES];
         final double[] witnessWeight = new double[WITNESSES];
@@ -207,8 +204,16 @@ public final class MultilevelSplitting {
         double foundWeight;
         int foundMembers;
 
+        /** A copy of {@code other}, to move on its own. */
+        Chain(Chain other) {
+            members = other.members.clone();
+            inNoOrder = other.inNoOrder.clone();
+            total = other.total;
+            blockWeight = other.blockWeight.clone();
+            blockMembers = other.blockMembers.clone();
+        }
+
         Chain(int[] set, int n) {
-            this.set = set;
             this.inNoOrder = set.clone();
             this.members = new long[(n + 63) >>> 6];
             java.util.Arrays.fill(witnessRank, -1);
@@ -234,14 +239,43 @@ public final class MultilevelSplitting {
             blockMembers[rank / BLOCK_RANKS] += in ? 1 : -1;
         }
 
-        /** Writes the members, ascending, into {@code out}. */
-        void sortedInto(int[] out) {
+        /**
+         * Sets {@link #deviation} and {@link #positive} from one walk down the set's ranks, in
+         * {@link EnrichmentScore}'s arithmetic, after summing the total and block weights afresh (swaps change
+         * them by additions that drift by ulps).
+         */
+        void measure(int size, int n) {
+            java.util.Arrays.fill(blockWeight, 0);
+            total = 0;
+            for (int r : inNoOrder) {
+                total += weights[r];
+                blockWeight[r / BLOCK_RANKS] += weights[r];
+            }
+            double miss = 1.0 / (n - size);
+            double perWeight = 1.0 / total;
+            double even = 1.0 / size;
+            double cumulative = 0;
+            double maxTop = Double.NEGATIVE_INFINITY;
+            double minBottom = Double.POSITIVE_INFINITY;
             int j = 0;
-            for (int word = 0; word < members.length; word++) {
+            for (int word = 0; word < members.length && j < size; word++) {
+                if ((word & (BLOCK_WORDS - 1)) == 0 && blockMembers[word / BLOCK_WORDS] == 0) {
+                    word += BLOCK_WORDS - 1;
+                    continue;
+                }
                 for (long x = members[word]; x != 0; x &= x - 1) {
-                    out[j++] = (word << 6) + Long.numberOfTrailingZeros(x);
+                    int r = (word << 6) + Long.numberOfTrailingZeros(x);
+                    double step = total == 0 ? even : weights[r] * perWeight;
+                    double bottom = cumulative - (r - j) * miss;
+                    cumulative += step;
+                    double top = cumulative - (r - j) * miss;
+                    maxTop = Math.max(maxTop, top);
+                    minBottom = Math.min(minBottom, bottom);
+                    j++;
                 }
             }
+            deviation = maxTop;
+            positive = maxTop > -minBottom;
         }
 
         /**
@@ -417,23 +451,6 @@ public final class MultilevelSplitting {
             accepted++;
         }
         return accepted;
-    }
-
-    /** S: the running sum's largest value (its positive deviation), O(size). */
-    private double positiveDeviation(int[] set, int size, int n) {
-        double total = 0;
-        for (int j = 0; j < size; j++) {
-            total += weights[set[j]];
-        }
-        double miss = 1.0 / (n - size);
-        double step = total == 0 ? 0 : 1.0 / total;
-        double cumulative = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < size; j++) {
-            cumulative += total == 0 ? 1.0 / size : weights[set[j]] * step;
-            best = Math.max(best, cumulative - (set[j] - j) * miss);
-        }
-        return best;
     }
 
     private static int[] randomSet(int n, int size, SplittableRandom random) {

@@ -34,7 +34,8 @@ final class KernelWarmUp {
             return;
         }
         Aligner aligner = new Aligner(settings.scoring(), settings.mode());
-        Thread thread = new Thread(() -> run(aligner, references.sequences().get(0)), "biospark-kernel-warm-up");
+        Thread thread = new Thread(() -> run(aligner, references.sequences().get(0), MAX_MILLIS),
+                "biospark-kernel-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
@@ -42,9 +43,10 @@ final class KernelWarmUp {
 
     /**
      * The warm-up itself: random queries over the reference's residues against its start; returns the sum of one
-     * score per round (so that the work cannot be optimised away).
+     * score per round (so that the work cannot be optimised away). Stops after {@code maxMillis} whatever is left,
+     * so the sum depends on the time taken unless the limit is out of reach.
      */
-    static long run(Aligner aligner, byte[] reference) {
+    static long run(Aligner aligner, byte[] reference, long maxMillis) {
         byte[] target = Arrays.copyOf(reference, Math.min(reference.length, TARGET_LENGTH));
         SplittableRandom random = new SplittableRandom(1);
         byte[][] queries = new byte[QUERIES][QUERY_LENGTH];
@@ -53,9 +55,10 @@ final class KernelWarmUp {
                 query[i] = target[random.nextInt(target.length)];
             }
         }
-        long deadline = System.nanoTime() + MAX_MILLIS * 1_000_000;
+        long start = System.nanoTime();
+        long limit = maxMillis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : maxMillis * 1_000_000;
         long checksum = 0;
-        for (int round = 0; round < ROUNDS && System.nanoTime() < deadline; round++) {
+        for (int round = 0; round < ROUNDS && System.nanoTime() - start < limit; round++) {
             checksum += aligner.scores(queries, List.of(target))[0][round % queries.length];
         }
         return checksum;
