@@ -160,9 +160,7 @@ public final class MultilevelSplitting {
         long wanted = (long) sampleSize * size;
         long accepted = 0;
         for (Chain chain : chains) {
-            java.util.Arrays.fill(chain.witnessRank, -1);
-            chain.exceeds(size, n, level, chain.total);
-            chain.keepFound();
+            chain.startLevel(size, n, level);
         }
         for (int attempts = 0; attempts < ATTEMPTS_PER_MEMBER * size && accepted < wanted; attempts += perRound) {
             for (Chain chain : chains) {
@@ -213,10 +211,10 @@ public final class MultilevelSplitting {
             blockMembers = other.blockMembers.clone();
         }
 
+        /** The chain of {@code set}: its ranks, in any order (the array is kept, not copied). */
         Chain(int[] set, int n) {
-            this.inNoOrder = set.clone();
+            this.inNoOrder = set;
             this.members = new long[(n + 63) >>> 6];
-            java.util.Arrays.fill(witnessRank, -1);
             int blocks = (n + BLOCK_RANKS - 1) / BLOCK_RANKS;
             blockWeight = new double[blocks];
             blockMembers = new int[blocks];
@@ -226,6 +224,14 @@ public final class MultilevelSplitting {
                 blockWeight[r / BLOCK_RANKS] += weights[r];
                 blockMembers[r / BLOCK_RANKS]++;
             }
+        }
+
+        /** Forgets the witnesses of the level below and finds a first one above this level. */
+        void startLevel(int size, int n, double level) {
+            java.util.Arrays.fill(witnessRank, -1);
+            oldest = 0;
+            exceeds(size, n, level, total);
+            keepFound();
         }
 
         boolean has(int rank) {
