@@ -66,7 +66,7 @@ public final class MultilevelSplitting {
         double highest = Arrays.stream(targets).max().orElse(0);
         Chain[] population = new Chain[sampleSize];
         for (int i = 0; i < sampleSize; i++) {
-            population[i] = new Chain(randomSet(n, size, random), n);
+            population[i] = new Chain(randomSet(n, size, random), size, n);
         }
         double[] s = new double[sampleSize];
         Level[] levels = new Level[64];
@@ -211,18 +211,22 @@ public final class MultilevelSplitting {
             blockMembers = other.blockMembers.clone();
         }
 
-        /** The chain of {@code set}: its ranks, in any order (the array is kept, not copied). */
-        Chain(int[] set, int n) {
-            this.inNoOrder = set;
-            this.members = new long[(n + 63) >>> 6];
+        /** The chain of the set whose members are the bits of {@code members} (kept, not copied). */
+        Chain(long[] members, int size, int n) {
+            this.members = members;
+            this.inNoOrder = new int[size];
             int blocks = (n + BLOCK_RANKS - 1) / BLOCK_RANKS;
             blockWeight = new double[blocks];
             blockMembers = new int[blocks];
-            for (int r : set) {
-                members[r >>> 6] |= 1L << r;
-                total += weights[r];
-                blockWeight[r / BLOCK_RANKS] += weights[r];
-                blockMembers[r / BLOCK_RANKS]++;
+            int j = 0;
+            for (int word = 0; word < members.length; word++) {
+                for (long x = members[word]; x != 0; x &= x - 1) {
+                    int r = (word << 6) + Long.numberOfTrailingZeros(x);
+                    inNoOrder[j++] = r;
+                    total += weights[r];
+                    blockWeight[r / BLOCK_RANKS] += weights[r];
+                    blockMembers[r / BLOCK_RANKS]++;
+                }
             }
         }
 
@@ -459,21 +463,14 @@ public final class MultilevelSplitting {
         return accepted;
     }
 
-    private static int[] randomSet(int n, int size, SplittableRandom random) {
-        // Floyd's algorithm: size distinct ranks, uniformly; the chosen ones as bits, read out in order
+    /** Floyd's algorithm: {@code size} distinct ranks of {@code n}, uniformly, as bits over the ranks. */
+    private static long[] randomSet(int n, int size, SplittableRandom random) {
         long[] chosen = new long[(n + 63) >>> 6];
         for (int j = n - size; j < n; j++) {
             int r = random.nextInt(j + 1);
             int pick = (chosen[r >>> 6] & (1L << r)) != 0 ? j : r;
             chosen[pick >>> 6] |= 1L << pick;
         }
-        int[] set = new int[size];
-        int i = 0;
-        for (int word = 0; word < chosen.length; word++) {
-            for (long x = chosen[word]; x != 0; x &= x - 1) {
-                set[i++] = (word << 6) + Long.numberOfTrailingZeros(x);
-            }
-        }
-        return set;
+        return chosen;
     }
 }
