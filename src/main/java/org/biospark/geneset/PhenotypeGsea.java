@@ -61,15 +61,14 @@ public final class PhenotypeGsea {
      * @param observed     the genes ranked under the real labels
      * @param names        the kept sets
      * @param enrichments  their observed ES and leading edges
-     * @param members      their genes, as row indices of the matrix
-     * @param bySample     the matrix, sample-major, with the genes in id order ({@code byId})
-     * @param byId         the matrix row of the gene at each id-order position
+     * @param members      their genes, as positions in id order (the order of {@code bySample}'s columns)
+     * @param bySample     the matrix, sample-major, with the genes in id order
      * @param labels       the samples' classes
      * @param classA       the class ranked first
      * @param permutations how many permutations there are: every distinct split, or the number asked for
      */
     public record Prepared(RankedList observed, List<String> names, List<Enrichment> enrichments, int[][] members,
-                           double[][] bySample, int[] byId, List<String> labels, String classA, int permutations)
+                           double[][] bySample, List<String> labels, String classA, int permutations)
             implements java.io.Serializable {
     }
 
@@ -79,9 +78,17 @@ public final class PhenotypeGsea {
         RankedList observed = PhenotypeRanking.rank(genes, values, labels, classA, o.metric());
         double[] weights = observed.weights(o.weight());
         int n = genes.size();
-        Map<String, Integer> index = new java.util.HashMap<>(n * 2);
+        // genes in id order, so that the stable radix sort of the statistics breaks ties by gene id exactly as
+        // RankedList does; the matrix, the statistics and the sets' members all index genes in that order
+        Integer[] byIdBoxed = new Integer[n];
         for (int g = 0; g < n; g++) {
-            index.put(genes.get(g), g);
+            byIdBoxed[g] = g;
+        }
+        java.util.Arrays.sort(byIdBoxed, java.util.Comparator.comparing(genes::get));
+        int[] byId = java.util.Arrays.stream(byIdBoxed).mapToInt(Integer::intValue).toArray();
+        Map<String, Integer> idPosition = new java.util.HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            idPosition.put(genes.get(byId[i]), i);
         }
         List<String> names = new ArrayList<>();
         List<Enrichment> enrichments = new ArrayList<>();
@@ -91,16 +98,10 @@ public final class PhenotypeGsea {
             if (positions.length >= o.minSize() && positions.length <= o.maxSize() && positions.length < n) {
                 names.add(name);
                 enrichments.add(EnrichmentScore.of(observed, positions, weights));
-                members.add(genesOfSet.stream().filter(index::containsKey).mapToInt(index::get).distinct().toArray());
+                members.add(genesOfSet.stream().filter(idPosition::containsKey).mapToInt(idPosition::get).distinct()
+                        .toArray());
             }
         });
-        // genes in id order, so that the stable bucket sort breaks ties by gene id exactly as RankedList does
-        Integer[] byIdBoxed = new Integer[n];
-        for (int g = 0; g < n; g++) {
-            byIdBoxed[g] = g;
-        }
-        java.util.Arrays.sort(byIdBoxed, java.util.Comparator.comparing(genes::get));
-        int[] byId = java.util.Arrays.stream(byIdBoxed).mapToInt(Integer::intValue).toArray();
         double[][] bySample = new double[labels.size()][n];
         for (int i = 0; i < n; i++) {
             double[] row = values[byId[i]];
@@ -111,7 +112,7 @@ public final class PhenotypeGsea {
         List<boolean[]> splits = allSplits(labels, classA, o.permutations());
         int permutations = splits != null ? splits.size() : o.permutations();
         return new Prepared(observed, List.copyOf(names), List.copyOf(enrichments), members.toArray(new int[0][]),
-                bySample, byId, List.copyOf(labels), classA, permutations);
+                bySample, List.copyOf(labels), classA, permutations);
     }
 
     /** Step 3: every significance measure, from the nulls of all permutations ({@code [set][permutation]}). */
@@ -135,26 +136,25 @@ public final class PhenotypeGsea {
     /**
      * Step 2, in any number of pieces: the ES of every kept set under label permutations {@code from} to {@code to}
      * (exclusive), {@code [set][permutation - from]}. Works on gene indices, never on names: the statistics of all
-     * genes at once ({@link RankingMetric#scoreAll}), their order by a stable bucket sort ({@link ScoreOrder}, the
+     * genes at once ({@link RankingMetric#scoreAll}), their order by a stable radix sort ({@link ScoreOrder}, the
      * same order as {@link RankedList#sortByRank}), then every set's ES from one walk down the ranks
      * ({@link SetIncidence}).
      */
     public static double[][] nulls(Prepared p, Options o, int from, int to) {
-        int n = p.byId().length;
+        int n = p.bySample()[0].length;
         int sets = p.names().size();
         List<String> labels = p.labels();
         List<boolean[]> splits = allSplits(labels, p.classA(), o.permutations());
         double[][] nulls = new double[sets][to - from];
         double[] statistics = new double[n];
         double[] weights = new double[n];
-        int[] geneAtRank = new int[n];
         int[] order = new int[n];
         double[] es = new double[sets];
         ScoreOrder scoreOrder = new ScoreOrder();
+        // the statistics, their order and the sets' members all index genes in id order: the order is the walk's
         SetIncidence incidence = new SetIncidence(n, p.members());
         boolean[] inA = new boolean[labels.size()];
         double[][] scratch = new double[4][n];
-        int[] byId = p.byId();
         for (int perm = from; perm < to; perm++) {
             if (splits != null) {
                 System.arraycopy(splits.get(perm), 0, inA, 0, inA.length);
@@ -168,11 +168,10 @@ public final class PhenotypeGsea {
             o.metric().scoreAll(p.bySample(), classes[0], classes[1], statistics, scratch);
             scoreOrder.descending(statistics, order);
             for (int r = 0; r < n; r++) {
-                geneAtRank[r] = byId[order[r]];
                 double w = Math.abs(statistics[order[r]]);
                 weights[r] = o.weight() == 1.0 ? w : Math.pow(w, o.weight());
             }
-            incidence.enrichmentScores(geneAtRank, weights, es);
+            incidence.enrichmentScores(order, weights, es);
             for (int s = 0; s < sets; s++) {
                 nulls[s][perm - from] = es[s];
             }
