@@ -51,4 +51,24 @@ class EnrichmentScoreTest {
         assertThrows(IllegalArgumentException.class, () -> EnrichmentScore.es(l.weights(1), new int[0], 3));
         assertThrows(IllegalArgumentException.class, () -> RankedList.of(Map.of("a", Double.NaN)));
     }
+
+    @Test
+    void theNullLoopFindsTheSameValueAsTheFullScoreToTheBit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (int trial = 0; trial < 3000; trial++) {
+            int n = 2 + random.nextInt(300);
+            Map<String, Double> scores = new LinkedHashMap<>();
+            for (int g = 0; g < n; g++) { // coarse values: ties, zeros, and sets of zero weight
+                scores.put("g" + g, trial % 5 == 0 ? 0.0 : Math.round(random.nextGaussian() * 4) / 2.0);
+            }
+            RankedList l = RankedList.of(scores);
+            int m = 1 + random.nextInt(n - 1); // odd and even sizes, 1 to n - 1
+            List<String> genes = random.ints(0, n).distinct().limit(m).mapToObj(g -> "g" + g).toList();
+            double[] weights = l.weights(trial % 3);
+            int[] positions = l.positions(genes);
+            double full = EnrichmentScore.of(l, positions, weights).es();
+            double fast = EnrichmentScore.es(weights, positions, n);
+            assertEquals(Double.doubleToRawLongBits(full), Double.doubleToRawLongBits(fast), "trial " + trial + ": " + full + " vs " + fast);
+        }
+    }
 }
