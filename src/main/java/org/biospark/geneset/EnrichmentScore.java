@@ -31,9 +31,7 @@ public final class EnrichmentScore {
      * of dependent max and min operations; the largest of two maxima is the maximum of all.
      */
     static double es(double[] weights, int[] positions, int from, int m, int n) {
-        if (m == 0 || m == n) {
-            throw new IllegalArgumentException("the enrichment score needs a set with some, but not all, genes of the list");
-        }
+        requireSomeButNotAll(m, n);
         double total = total(weights, positions, from, m);
         if (total == 0) {
             return extremes(weights, positions, from, m, n)[0];
@@ -94,9 +92,7 @@ public final class EnrichmentScore {
 
     /** {ES, index in positions of its peak}. */
     private static double[] extremes(double[] weights, int[] positions, int from, int m, int n) {
-        if (m == 0 || m == n) {
-            throw new IllegalArgumentException("the enrichment score needs a set with some, but not all, genes of the list");
-        }
+        requireSomeButNotAll(m, n);
         double total = total(weights, positions, from, m);
         double miss = 1.0 / (n - m);
         double perWeight = 1.0 / total;
@@ -142,5 +138,12 @@ public final class EnrichmentScore {
             even += weights[positions[from + j]];
         }
         return even + odd;
+    }
+
+    private static void requireSomeButNotAll(int m, int n) {
+        if (m == 0 || m == n) {
+            throw new IllegalArgumentException(
+                    "the enrichment score needs a set with some, but not all, genes of the list");
+        }
     }
 }

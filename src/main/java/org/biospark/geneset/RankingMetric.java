@@ -183,8 +183,9 @@ public enum RankingMetric {
 
     /**
      * Fills {@code sigma} with each gene's floored standard deviation in the class: squared deviations added in
-     * sample order, four samples per pass (the last one to three in one); then max(sd, 0.2 |mean|) in a loop the JIT vectorises, and the floor of
-     * 0.2 for a mean of exactly 0 (where 0.2 |mean| is 0) in a second, rarely taken one.
+     * sample order, four samples per pass (the last one to three in one, the same additions unrolled); then
+     * max(sd, 0.2 |mean|) in a loop the JIT vectorises, and the floor of 0.2 for a mean of exactly 0 (where
+     * 0.2 |mean| is 0) in a second, rarely taken one.
      */
     private static void flooredSigmas(double[][] bySample, int[] samples, double[] mean, double[] sigma, int from,
                                       int to) {

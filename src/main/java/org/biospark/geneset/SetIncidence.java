@@ -57,7 +57,8 @@ final class SetIncidence {
             int count = start[g + 1] - start[g];
             rows[g * ROW] = count;
             for (int k = 0; k < ROW - 1; k++) {
-                rows[g * ROW + 1 + k] = k < count ? setsOfGene[start[g] + k] : setCount + (g * (ROW - 1) + k & SINKS - 1);
+                int sink = setCount + (g * (ROW - 1) + k & SINKS - 1);
+                rows[g * ROW + 1 + k] = k < count ? setsOfGene[start[g] + k] : sink;
             }
         }
         offset = new int[setCount];

@@ -68,7 +68,8 @@ class EnrichmentScoreTest {
             int[] positions = l.positions(genes);
             double full = EnrichmentScore.of(l, positions, weights).es();
             double fast = EnrichmentScore.es(weights, positions, n);
-            assertEquals(Double.doubleToRawLongBits(full), Double.doubleToRawLongBits(fast), "trial " + trial + ": " + full + " vs " + fast);
+            assertEquals(Double.doubleToRawLongBits(full), Double.doubleToRawLongBits(fast),
+                    "trial " + trial + ": " + full + " vs " + fast);
         }
     }
 }

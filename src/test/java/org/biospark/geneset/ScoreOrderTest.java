@@ -18,7 +18,7 @@ class ScoreOrderTest {
             for (int i = 0; i < n; i++) {
                 genes[i] = String.format("G%06d", i); // already in id order, as the caller arranges
                 scores[i] = trial % 4 == 3
-                        // an outlier stretches the key range: the rest share a few keys, in long runs of distinct values
+                        // an outlier stretches the key range: the rest share few keys, in long runs of distinct values
                         ? (i == 0 ? 1e9 : i % 3 == 0 ? random.nextInt(3) : random.nextGaussian())
                         : switch (random.nextInt(6)) {
                             case 0 -> random.nextInt(5) - 2.0; // many ties, 0.0 included
