@@ -94,8 +94,8 @@ public final class Significance {
         double[] fdr = new double[sets];
         double[] fwer = new double[sets];
         for (int sign : new int[] {1, -1}) {
-            sideStatistics(sign, nes, groupOf, nulls, multiplicity, positiveMean, negativeMean, sharedDraws, fdr,
-                    fwer);
+            sideStatistics(sign, nes, groupOf, nulls, sorted, multiplicity, positiveMean, negativeMean, sharedDraws,
+                    fdr, fwer);
         }
         SetSignificance[] out = new SetSignificance[sets];
         for (int s = 0; s < sets; s++) {
@@ -108,9 +108,9 @@ public final class Significance {
      * FDR q and FWER of the sets on one side (sign 1: NES >= 0; -1: NES < 0). Works on sign * NES, so that
      * "at least as extreme" is always ">=".
      */
-    private static void sideStatistics(int sign, double[] nes, int[] groupOf, double[][] nulls, long[] multiplicity,
-                                       double[] positiveMean, double[] negativeMean, boolean sharedDraws,
-                                       double[] fdr, double[] fwer) {
+    private static void sideStatistics(int sign, double[] nes, int[] groupOf, double[][] nulls, double[][] sorted,
+                                       long[] multiplicity, double[] positiveMean, double[] negativeMean,
+                                       boolean sharedDraws, double[] fdr, double[] fwer) {
         int sets = nes.length;
         int permutations = nulls.length == 0 ? 0 : nulls[0].length;
         int[] members = java.util.stream.IntStream.range(0, sets)
@@ -143,16 +143,28 @@ public final class Significance {
             if (Double.isNaN(mean)) {
                 continue;
             }
-            for (int perm = 0; perm < permutations; perm++) {
-                double x = sign * nulls[g][perm];
-                if (x < 0) {
-                    continue;
+            // the group's nulls on this side in ascending order of sign * x (its sorted nulls, read forwards for
+            // x >= 0, backwards for x <= 0), so the count of thresholds each reaches only grows: one merge, no search
+            double[] ascending = sorted[g];
+            int zero = lowerBound(ascending, 0.0); // the nulls below 0 (-0.0 is not below 0)
+            int first = sign > 0 ? zero : upperBound(ascending, 0.0) - 1; // the last null <= 0, 0.0 and -0.0 included
+            int step = sign > 0 ? 1 : -1;
+            int reached = 0;
+            for (int k = first; k >= 0 && k < permutations; k += step) {
+                double normalised = sign * ascending[k] / mean;
+                while (reached < thresholds.length && thresholds[reached] <= normalised) {
+                    reached++;
                 }
-                double normalised = x / mean;
+                bucket[reached] += multiplicity[g];
                 nullOnSide += multiplicity[g];
-                bucket[upperBound(thresholds, normalised)] += multiplicity[g];
-                if (!sharedDraws) {
-                    extremeByPermutation[perm] = Math.max(extremeByPermutation[perm], normalised);
+            }
+            if (!sharedDraws) {
+                for (int perm = 0; perm < permutations; perm++) {
+                    double x = sign * nulls[g][perm];
+                    double normalised = x / mean;
+                    if (x >= 0 && normalised > extremeByPermutation[perm]) { // a 0 / 0 (NaN) is no null NES
+                        extremeByPermutation[perm] = normalised;
+                    }
                 }
             }
         }
@@ -165,7 +177,10 @@ public final class Significance {
                 }
                 for (int perm = 0; perm < permutations; perm++) {
                     int joint = (int) ((perm + (long) s) % permutations);
-                    extremeByPermutation[joint] = Math.max(extremeByPermutation[joint], sign * nulls[g][perm] / mean);
+                    double normalised = sign * nulls[g][perm] / mean;
+                    if (normalised > extremeByPermutation[joint]) {
+                        extremeByPermutation[joint] = normalised;
+                    }
                 }
             }
         }
