@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** FDR q and FWER against their definitions (see {@link Significance}), counted by brute force. */
+/** FDR q and FWER against their definitions (see {@link Significance}), counted by brute force, both null kinds. */
 class SignificanceTest {
     @Test
     void fdrAndFwerCountExactlyWhatTheirDefinitionsCount() {
@@ -34,6 +34,7 @@ class SignificanceTest {
                         : random.nextGaussian() * 0.6;
             }
             SetSignificance[] out = Significance.compute(es, groupOf, nulls, false);
+            SetSignificance[] shared = Significance.compute(es, groupOf, nulls, true);
             for (int s = 0; s < sets; s++) {
                 double nes = out[s].nes();
                 if (Double.isNaN(nes)) {
@@ -44,6 +45,9 @@ class SignificanceTest {
                         "trial " + trial + " set " + s);
                 assertEquals(expectedFwer(sign, sign * nes, groupOf, nulls), out[s].fwer(), 0.0,
                         "trial " + trial + " set " + s);
+                assertEquals(out[s].fdrQ(), shared[s].fdrQ(), 0.0, "trial " + trial + " set " + s);
+                assertEquals(expectedSharedDrawsFwer(sign, sign * nes, groupOf, nulls), shared[s].fwer(), 0.0,
+                        "shared draws, trial " + trial + " set " + s);
             }
         }
     }
@@ -111,6 +115,34 @@ class SignificanceTest {
                 }
             }
             reaching += extreme >= t ? 1 : 0;
+        }
+        return (double) reaching / permutations;
+    }
+
+    /**
+     * FWER when the groups' nulls of one permutation share a draw: set s's permutation p counts in joint
+     * permutation (p + s) mod P, and the joint maximum is over every set's normalised null (0 / 0 is no null).
+     */
+    private static double expectedSharedDrawsFwer(int sign, double t, int[] groupOf, double[][] nulls) {
+        int permutations = nulls[0].length;
+        double[] extreme = new double[permutations];
+        java.util.Arrays.fill(extreme, Double.NEGATIVE_INFINITY);
+        for (int s = 0; s < groupOf.length; s++) {
+            double mean = sideMean(nulls[groupOf[s]], sign);
+            if (Double.isNaN(mean)) {
+                continue;
+            }
+            for (int perm = 0; perm < permutations; perm++) {
+                double v = sign * nulls[groupOf[s]][perm] / mean;
+                int joint = (perm + s) % permutations;
+                if (!Double.isNaN(v)) {
+                    extreme[joint] = Math.max(extreme[joint], v);
+                }
+            }
+        }
+        int reaching = 0;
+        for (double e : extreme) {
+            reaching += e >= t ? 1 : 0;
         }
         return (double) reaching / permutations;
     }
