@@ -11,9 +11,10 @@ import java.util.stream.IntStream;
  *
  * <p>Many queries against one target go through the vector kernels, one query per lane, queries sorted by length
  * so that a batch shares similar lengths: local alignments first in 8-bit lanes, re-running saturated lanes in 16
- * bits; the other modes in 16-bit lanes whenever the scores provably fit; everything else takes the exact 32-bit
- * scalar kernel. All give the same scores. Sequences are encoded
- * with {@link ScoreMatrix#encode}. Immutable and serializable: build one per task or broadcast it.
+ * bits; global and semi-global ones in 8-bit lanes of cell differences at any length when the scheme's gap costs
+ * and scores are small enough ({@link DifferenceBatchAligner#applies}: all the usual ones), otherwise in 16-bit
+ * lanes whenever the scores provably fit; everything else takes the exact 32-bit scalar kernel. All give the same
+ * scores. Sequences are encoded with {@link ScoreMatrix#encode}. Immutable and serializable: build one per task or broadcast it.
  */
 public final class Aligner implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -83,7 +84,11 @@ public final class Aligner implements Serializable {
 
     /** How many sequences one vector batch aligns at once (1 without the Vector API). */
     public int batchWidth() {
-        return vector ? VectorBatchAligner.lanes() : 1;
+        if (!vector) {
+            return 1;
+        }
+        return ByteLocalAligner.applies(scoring, mode) || DifferenceBatchAligner.applies(scoring, mode)
+                ? DifferenceBatchAligner.lanes() : VectorBatchAligner.lanes();
     }
 
     /** The optimal scores of each encoded query against the encoded target, in the order of the queries. */
@@ -109,6 +114,8 @@ public final class Aligner implements Serializable {
         }
         if (ByteLocalAligner.applies(scoring, mode)) {
             scoreInBytes(sorted, k, target, sortedScores);
+        } else if (DifferenceBatchAligner.applies(scoring, mode)) {
+            scoreInDifferences(sorted, k, List.of(target), new int[][] {sortedScores});
         } else {
             scoreInShorts(sorted, k, sorted.length, target, sortedScores);
         }
@@ -151,6 +158,8 @@ public final class Aligner implements Serializable {
         }
         if (ByteLocalAligner.applies(scoring, mode)) {
             scoreAllInBytes(sorted, first, targets, sortedScores);
+        } else if (DifferenceBatchAligner.applies(scoring, mode)) {
+            scoreInDifferences(sorted, first, targets, sortedScores);
         } else {
             scoreAllInShorts(sorted, first, targets, sortedScores);
         }
@@ -161,6 +170,25 @@ public final class Aligner implements Serializable {
             }
         }
         return result;
+    }
+
+    /**
+     * Global and semi-global, 8-bit batches of cell differences ({@link DifferenceBatchAligner}), exact at any
+     * length: one profile per batch for all the targets. Empty targets are already scored.
+     */
+    private void scoreInDifferences(byte[][] sorted, int first, List<byte[]> targets, int[][] sortedScores) {
+        int lanes = DifferenceBatchAligner.lanes();
+        boolean[] used = QueryProfiles.used(scoring.matrix(), targets.toArray(new byte[0][]));
+        for (int k = first; k < sorted.length; k += lanes) {
+            int count = Math.min(lanes, sorted.length - k);
+            byte[][] profile = DifferenceBatchAligner.profile(sorted, k, count, scoring, used);
+            for (int t = 0; t < targets.size(); t++) {
+                if (targets.get(t).length > 0) {
+                    DifferenceBatchAligner.scoreBatch(sorted, k, count, profile, targets.get(t), scoring, mode,
+                            sortedScores[t]);
+                }
+            }
+        }
     }
 
     /** {@link #scoreInShorts} for many targets: one 16-bit profile per batch. Empty targets are already scored. */

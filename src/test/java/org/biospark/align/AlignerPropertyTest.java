@@ -221,20 +221,109 @@ class AlignerPropertyTest {
     }
 
     @Test
-    void scoresBeyondSixteenBitsTakeTheExactPath() {
-        // 3,000 identical residues scoring 11 each: 33,000 does not fit in 16 bits.
-        Scoring scoring = Scoring.matrix("BLOSUM62", 11, 1);
-        byte[] w = scoring.matrix().encode("W".repeat(3000));
-        assertTrue(!VectorBatchAligner.fits(scoring, w.length, w.length));
-        int[] scores = new Aligner(scoring, AlignmentMode.GLOBAL, true).scores(new byte[][] {w, w}, w);
-        assertEquals(33_000, scores[0]);
-        assertEquals(33_000, scores[1]);
-        // A long global alignment whose gap costs run below -30,000.
-        byte[] a = scoring.matrix().encode("A".repeat(20));
-        byte[] longTarget = scoring.matrix().encode("W".repeat(20_000));
-        int[] gapped = new Aligner(scoring, AlignmentMode.GLOBAL, true).scores(new byte[][] {a}, longTarget);
-        assertEquals(ScalarAligner.score(a, longTarget, scoring, AlignmentMode.GLOBAL), gapped[0]);
-        assertTrue(gapped[0] < -19_000);
+    void scoresBeyondSixteenBitsAreExact() {
+        // 3,000 identical residues scoring 11 each: 33,000 does not fit in 16 bits. With gap costs 11/1 the
+        // difference kernel takes it; with 60/1 (beyond its byte range) the exact 32-bit path.
+        for (Scoring scoring : List.of(Scoring.matrix("BLOSUM62", 11, 1), Scoring.matrix("BLOSUM62", 60, 1))) {
+            byte[] w = scoring.matrix().encode("W".repeat(3000));
+            assertTrue(!VectorBatchAligner.fits(scoring, w.length, w.length));
+            assertEquals(scoring.gaps().open() == 11, DifferenceBatchAligner.applies(scoring, AlignmentMode.GLOBAL));
+            int[] scores = new Aligner(scoring, AlignmentMode.GLOBAL, true).scores(new byte[][] {w, w}, w);
+            assertEquals(33_000, scores[0]);
+            assertEquals(33_000, scores[1]);
+            // A long global alignment whose gap costs run below -30,000.
+            byte[] a = scoring.matrix().encode("A".repeat(20));
+            byte[] longTarget = scoring.matrix().encode("W".repeat(20_000));
+            int[] gapped = new Aligner(scoring, AlignmentMode.GLOBAL, true).scores(new byte[][] {a}, longTarget);
+            assertEquals(ScalarAligner.score(a, longTarget, scoring, AlignmentMode.GLOBAL), gapped[0]);
+            assertTrue(gapped[0] < -19_000);
+        }
+    }
+
+    @Test
+    void differenceBatchesEqualTheReferenceAtTheEdgesOfTheirRange() {
+        // Schemes on the line of DifferenceBatchAligner.applies (3 open + max - extend = 128, max + open + extend =
+        // 127, min = -128, extend = open), scored against the reference on random and related sequences.
+        List<Scoring> edges = List.of(
+                new Scoring(ScoreMatrix.dna(5, -4), new GapPenalty(41, 0)),
+                new Scoring(ScoreMatrix.dna(41, -128), new GapPenalty(43, 43)),
+                new Scoring(ScoreMatrix.dna(1, -2), new GapPenalty(43, 3)),
+                new Scoring(ScoreMatrix.protein(20, -128), new GapPenalty(36, 0)),
+                Scoring.matrix("PAM250", 8, 8));
+        for (Scoring scoring : edges) {
+            assertTrue(DifferenceBatchAligner.applies(scoring, AlignmentMode.GLOBAL), scoring::toString);
+        }
+        assertTrue(!DifferenceBatchAligner.applies(new Scoring(ScoreMatrix.dna(5, -4), new GapPenalty(42, 0)),
+                AlignmentMode.GLOBAL));
+        assertTrue(!DifferenceBatchAligner.applies(new Scoring(ScoreMatrix.dna(41, -129), new GapPenalty(43, 43)),
+                AlignmentMode.GLOBAL));
+        assertTrue(!DifferenceBatchAligner.applies(Scoring.dna(1, -2, 5, 2), AlignmentMode.LOCAL));
+        SplittableRandom random = new SplittableRandom(41);
+        int lanes = DifferenceBatchAligner.lanes();
+        for (int trial = 0; trial < 120; trial++) {
+            Scoring scoring = edges.get(trial % edges.size());
+            AlignmentMode mode = randomMode(random);
+            if (mode.local()) {
+                mode = AlignmentMode.GLOBAL;
+            }
+            int size = scoring.matrix().size();
+            byte[] t = randomSequence(random, size, random.nextInt(1, 300), null);
+            int count = random.nextInt(1, lanes + 1);
+            byte[][] queries = new byte[count][];
+            for (int k = 0; k < count; k++) {
+                queries[k] = randomSequence(random, size, random.nextInt(1, 300), t);
+                if (random.nextInt(5) == 0) {
+                    // a long gap in an otherwise identical copy: e and f run far
+                    int cut = random.nextInt(t.length);
+                    queries[k] = concat(java.util.Arrays.copyOf(t, cut),
+                            java.util.Arrays.copyOfRange(t, Math.min(t.length, cut + random.nextInt(1, 100)), t.length));
+                    if (queries[k].length == 0) {
+                        queries[k] = new byte[] {1};
+                    }
+                }
+            }
+            java.util.Arrays.sort(queries, java.util.Comparator.comparingInt(q -> q.length));
+            int[] scores = new int[count];
+            DifferenceBatchAligner.scoreBatch(queries, 0, count, DifferenceBatchAligner.profile(queries, 0, count,
+                    scoring, QueryProfiles.used(scoring.matrix(), t)), t, scoring, mode, scores);
+            for (int k = 0; k < count; k++) {
+                long expected = ReferenceGotoh.score(queries[k], t, scoring.matrix(), scoring.gaps().open(),
+                        scoring.gaps().extend(), mode);
+                final int query = k;
+                final AlignmentMode m = mode;
+                assertEquals(expected, scores[k], () -> scoring + " " + m + " query " + query + " of length "
+                        + queries[query].length + ", target " + t.length);
+            }
+        }
+    }
+
+    @Test
+    void sixteenBitBatchesEqualTheReference() {
+        // Global and semi-global batches now go to the difference kernel whenever it applies: the 16-bit kernel,
+        // still used for larger gap costs and for rescoring saturated local lanes, is checked here directly.
+        SplittableRandom random = new SplittableRandom(43);
+        for (int trial = 0; trial < 150; trial++) {
+            Scoring scoring = SCHEMES.get(random.nextInt(SCHEMES.size()));
+            AlignmentMode mode = randomMode(random);
+            int size = scoring.matrix().size();
+            byte[] t = randomSequence(random, size, random.nextInt(1, 80), null);
+            int count = random.nextInt(1, VectorBatchAligner.lanes() + 1);
+            byte[][] queries = new byte[count][];
+            for (int k = 0; k < count; k++) {
+                queries[k] = randomSequence(random, size, random.nextInt(1, 80), t);
+            }
+            java.util.Arrays.sort(queries, java.util.Comparator.comparingInt(q -> q.length));
+            assertTrue(VectorBatchAligner.fits(scoring, queries[count - 1].length, t.length));
+            int[] scores = new int[count];
+            VectorBatchAligner.scoreBatch(queries, 0, count, VectorBatchAligner.profile(queries, 0, count,
+                    scoring.matrix(), QueryProfiles.used(scoring.matrix(), t)), t, scoring, mode, scores);
+            for (int k = 0; k < count; k++) {
+                long expected = ReferenceGotoh.score(queries[k], t, scoring.matrix(), scoring.gaps().open(),
+                        scoring.gaps().extend(), mode);
+                final int query = k;
+                assertEquals(expected, scores[k], () -> "16-bit, " + scoring + " " + mode + " query " + query);
+            }
+        }
     }
 
     @Test
