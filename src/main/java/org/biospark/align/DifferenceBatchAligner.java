@@ -123,44 +123,32 @@ final class DifferenceBatchAligner {
             }
         }
 
-        byte[] carry = new byte[4 * LANES];
-        for (int j = 0; j < target.length; j += 2) {
-            boolean pair = j + 1 < target.length;
-            Arrays.fill(carry, 0, LANES, (byte) (boundary(j + 1, freeTop, open, extend)
-                    - boundary(j, freeTop, open, extend) + extend));
-            Arrays.fill(carry, LANES, 2 * LANES, floor);
-            if (pair) {
-                Arrays.fill(carry, 2 * LANES, 3 * LANES, (byte) (boundary(j + 2, freeTop, open, extend)
-                        - boundary(j + 1, freeTop, open, extend) + extend));
-                Arrays.fill(carry, 3 * LANES, 4 * LANES, floor);
+        byte[] carry = new byte[8 * LANES];
+        for (int j = 0; j < target.length; ) {
+            int width = Math.min(j + 4 <= target.length ? 4 : 2, target.length - j);
+            for (int c = 0; c < width; c++) {
+                Arrays.fill(carry, 2 * c * LANES, (2 * c + 1) * LANES, (byte) (boundary(j + c + 1, freeTop, open,
+                        extend) - boundary(j + c, freeTop, open, extend) + extend));
+                Arrays.fill(carry, (2 * c + 1) * LANES, (2 * c + 2) * LANES, floor);
             }
             int from = 0;
-            for (int s = 0; s < stops.length; s++) {
-                if (pair) {
-                    pairOfColumns(u, e, profile[target[j]], profile[target[j + 1]], from, stops[s] + 1, carry, floor);
-                } else {
-                    column(u, e, profile[target[j]], from, stops[s] + 1, carry, floor);
+            for (int s = 0; s <= stops.length; s++) {
+                int to = s < stops.length ? stops[s] + 1 : rows;
+                if (from < to) {
+                    columns(width, u, e, profile, target, j, from, to, carry, floor);
                 }
-                from = stops[s] + 1;
-                if (trackSuffix) {
-                    // carry holds v of this stop's row in both columns: H(m, j) of the lanes that end there
+                from = to;
+                if (trackSuffix && s < stops.length) {
+                    // carry holds v of this stop's row in each column: H(m, j) of the lanes that end there
                     for (int l : lanesEnding[s]) {
-                        rowH[l] += carry[l] - extend;
-                        best[l] = Math.max(best[l], rowH[l]);
-                        if (pair) {
-                            rowH[l] += carry[2 * LANES + l] - extend;
+                        for (int c = 0; c < width; c++) {
+                            rowH[l] += carry[2 * c * LANES + l] - extend;
                             best[l] = Math.max(best[l], rowH[l]);
                         }
                     }
                 }
             }
-            if (from < rows) {
-                if (pair) {
-                    pairOfColumns(u, e, profile[target[j]], profile[target[j + 1]], from, rows, carry, floor);
-                } else {
-                    column(u, e, profile[target[j]], from, rows, carry, floor);
-                }
-            }
+            j += width;
         }
 
         int top = boundary(target.length, freeTop, open, extend);
@@ -181,6 +169,72 @@ final class DifferenceBatchAligner {
             }
             scores[first + l] = score;
         }
+    }
+
+    private static void columns(int width, byte[] u, byte[] e, byte[][] profile, byte[] target, int j, int from,
+                                int to, byte[] carry, byte floor) {
+        switch (width) {
+            case 4 -> fourColumns(u, e, profile[target[j]], profile[target[j + 1]], profile[target[j + 2]],
+                    profile[target[j + 3]], from, to, carry, floor);
+            case 2 -> pairOfColumns(u, e, profile[target[j]], profile[target[j + 1]], from, to, carry, floor);
+            default -> column(u, e, profile[target[j]], from, to, carry, floor);
+        }
+    }
+
+    /** Four target columns in one pass over the rows [from, to), as {@link #pairOfColumns}. */
+    private static void fourColumns(byte[] u, byte[] e, byte[] column0, byte[] column1, byte[] column2,
+                                    byte[] column3, int from, int to, byte[] carry, byte floor) {
+        ByteVector floorV = ByteVector.broadcast(SPECIES, floor);
+        ByteVector v0 = ByteVector.fromArray(SPECIES, carry, 0);
+        ByteVector f0 = ByteVector.fromArray(SPECIES, carry, LANES);
+        ByteVector v1 = ByteVector.fromArray(SPECIES, carry, 2 * LANES);
+        ByteVector f1 = ByteVector.fromArray(SPECIES, carry, 3 * LANES);
+        ByteVector v2 = ByteVector.fromArray(SPECIES, carry, 4 * LANES);
+        ByteVector f2 = ByteVector.fromArray(SPECIES, carry, 5 * LANES);
+        ByteVector v3 = ByteVector.fromArray(SPECIES, carry, 6 * LANES);
+        ByteVector f3 = ByteVector.fromArray(SPECIES, carry, 7 * LANES);
+        for (int offset = from * LANES; offset < to * LANES; offset += LANES) {
+            ByteVector uLeft = ByteVector.fromArray(SPECIES, u, offset);
+            ByteVector fromLeft = ByteVector.fromArray(SPECIES, e, offset).add(uLeft);
+            ByteVector fromAbove = f0.add(v0);
+            ByteVector z = ByteVector.fromArray(SPECIES, column0, offset).max(fromLeft).max(fromAbove);
+            ByteVector u0 = z.sub(v0);
+            v0 = z.sub(uLeft);
+            ByteVector e0 = fromLeft.sub(z).max(floorV);
+            f0 = fromAbove.sub(z).max(floorV);
+
+            fromLeft = e0.add(u0);
+            fromAbove = f1.add(v1);
+            z = ByteVector.fromArray(SPECIES, column1, offset).max(fromLeft).max(fromAbove);
+            ByteVector u1 = z.sub(v1);
+            v1 = z.sub(u0);
+            ByteVector e1 = fromLeft.sub(z).max(floorV);
+            f1 = fromAbove.sub(z).max(floorV);
+
+            fromLeft = e1.add(u1);
+            fromAbove = f2.add(v2);
+            z = ByteVector.fromArray(SPECIES, column2, offset).max(fromLeft).max(fromAbove);
+            ByteVector u2 = z.sub(v2);
+            v2 = z.sub(u1);
+            ByteVector e2 = fromLeft.sub(z).max(floorV);
+            f2 = fromAbove.sub(z).max(floorV);
+
+            fromLeft = e2.add(u2);
+            fromAbove = f3.add(v3);
+            z = ByteVector.fromArray(SPECIES, column3, offset).max(fromLeft).max(fromAbove);
+            z.sub(v3).intoArray(u, offset);
+            v3 = z.sub(u2);
+            fromLeft.sub(z).max(floorV).intoArray(e, offset);
+            f3 = fromAbove.sub(z).max(floorV);
+        }
+        v0.intoArray(carry, 0);
+        f0.intoArray(carry, LANES);
+        v1.intoArray(carry, 2 * LANES);
+        f1.intoArray(carry, 3 * LANES);
+        v2.intoArray(carry, 4 * LANES);
+        f2.intoArray(carry, 5 * LANES);
+        v3.intoArray(carry, 6 * LANES);
+        f3.intoArray(carry, 7 * LANES);
     }
 
     /**
