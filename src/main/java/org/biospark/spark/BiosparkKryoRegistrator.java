@@ -5,8 +5,8 @@ import org.apache.spark.serializer.KryoRegistrator;
 import com.esotericsoftware.kryo.Kryo;
 
 /**
- * Teaches Spark's Kryo to serialize biospark's records ({@link RecordSerializer}) and the JDK's unmodifiable
- * collections they hold ({@link ImmutableCollectionSerializer}). Set as
+ * Teaches Spark's Kryo to serialize biospark's records ({@link RecordSerializer}), the JDK's unmodifiable
+ * collections they hold ({@link ImmutableCollectionSerializer}) and {@link HadoopConf} (by its Java serialization). Set as
  * {@code spark.kryo.registrator} by conf/spark-defaults.conf, and by {@link SparkSessions} when it is missing.
  */
 public final class BiosparkKryoRegistrator implements KryoRegistrator {
@@ -24,5 +24,8 @@ public final class BiosparkKryoRegistrator implements KryoRegistrator {
         for (Class<?> type : BULK) {
             kryo.register(type);
         }
+        // Its Configuration is transient and written by writeObject, which Kryo's default field serializer skips:
+        // broadcast with Kryo it would arrive empty (null) on a cluster's executors.
+        kryo.register(HadoopConf.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
     }
 }

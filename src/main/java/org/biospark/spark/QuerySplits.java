@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.biospark.io.InvalidInputException;
 import org.biospark.io.SeekableInput;
 import org.biospark.io.SequenceReader;
@@ -31,6 +32,9 @@ final class QuerySplits {
     /** The records of all files, read by tasks, one task per split. */
     static JavaRDD<SourcedRecord> read(JavaSparkContext jsc, List<FileStatus> files, long splitBytes) {
         HadoopConf conf = new HadoopConf(jsc.hadoopConfiguration());
+        // once per executor, not once per task: a configuration's thousand properties take tens of milliseconds to
+        // deserialize, and Java serialization's hot loops kept the JIT compiler busy for seconds
+        Broadcast<HadoopConf> shipped = jsc.broadcast(conf);
         List<FileSplit> single = new ArrayList<>();
         List<FileSplit> cut = new ArrayList<>();
         for (FileStatus file : files) {
@@ -39,7 +43,7 @@ final class QuerySplits {
         }
         List<FileSplit> all = new ArrayList<>(single);
         if (!cut.isEmpty()) {
-            List<SplitCounts> counts = jsc.parallelize(cut, cut.size()).map(s -> count(s, conf)).collect();
+            List<SplitCounts> counts = jsc.parallelize(cut, cut.size()).map(s -> count(s, shipped.value())).collect();
             String path = null;
             long lines = 0;
             long records = 0;
@@ -55,7 +59,7 @@ final class QuerySplits {
                 records += counts.get(i).records();
             }
         }
-        return jsc.parallelize(all, Math.max(1, all.size())).flatMap(split -> records(split, conf));
+        return jsc.parallelize(all, Math.max(1, all.size())).flatMap(split -> records(split, shipped.value()));
     }
 
     /** One split for a gzip or small file, else ranges of {@code splitBytes}. */

@@ -158,6 +158,20 @@ class ClusterIT {
         assertEquals(586, cluster.size());
         assertEquals(sortedRows(out[1].resolve("gsea")), cluster);
         assertEquals(sortedRows(out[1].resolve("rejects")), sortedRows(out[0].resolve("rejects")));
+
+        // Enough datasets for one task each (the executors read the files themselves, with the broadcast Hadoop
+        // configuration) instead of the driver preparing one dataset for blocks of permutations.
+        Path ranks = Files.createDirectories(dir.resolve("ranks"));
+        for (int d = 0; d < 6; d++) {
+            Files.copy(Path.of(golden, "example.rnk"), ranks.resolve("ds" + d + ".rnk"));
+        }
+        Path[] many = onBoth("gsea-many", "gsea", "--gene-sets", golden + "/example.gmt", "--ranks",
+                ranks.toString(), "--permutations", "100");
+        assertTrue(Files.readString(many[0].resolve("_manifest.json")).contains("\"permutation_blocks\" : 1"),
+                "one task per dataset");
+        List<String> manyOnCluster = sortedRows(many[0].resolve("gsea"));
+        assertEquals(6 * 586, manyOnCluster.size());
+        assertEquals(sortedRows(many[1].resolve("gsea")), manyOnCluster);
     }
 
     @Test

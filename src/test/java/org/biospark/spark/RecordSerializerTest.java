@@ -64,6 +64,15 @@ class RecordSerializerTest {
     }
 
     @Test
+    void aHadoopConfigurationSurvivesSparksKryo() {
+        // broadcast values travel by Kryo: the configuration (a transient field written by writeObject) must arrive
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(false);
+        conf.set("fs.s3a.endpoint", "http://127.0.0.1:9000");
+        HadoopConf back = roundTrip(kryo(), new HadoopConf(conf));
+        assertEquals("http://127.0.0.1:9000", back.value().get("fs.s3a.endpoint"));
+    }
+
+    @Test
     void registratorListsGainOursOnce() {
         String ours = BiosparkKryoRegistrator.class.getName();
         assertEquals(ours, SparkSessions.withOurRegistrator(""));
