@@ -45,7 +45,7 @@ for w in "${WORKLOADS[@]}"; do
 done
 
 ITER=(); [[ "${1:-}" == quick ]] && ITER=(-wi 1 -i 2 -w 3 -r 3)
-java -cp "$CP" org.openjdk.jmh.Main AlignKernelBenchmark -p kernel=vector,scalar \
+java -cp "$CP" org.openjdk.jmh.Main AlignKernelBenchmark -p kernel=vector,scalar -p mode=global,local \
   -p workload="$(IFS=,; echo "${WORKLOADS[*]}")" "${ITER[@]}" \
   -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1
 
