@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * bits; global and semi-global ones in 8-bit lanes of cell differences at any length when the scheme's gap costs
  * and scores are small enough ({@link DifferenceBatchAligner#applies}: all the usual ones), otherwise in 16-bit
  * lanes whenever the scores provably fit; everything else takes the exact 32-bit scalar kernel. All give the same
- * scores. Sequences are encoded with {@link ScoreMatrix#encode}. Immutable and serializable: build one per task or broadcast it.
+ * scores. Sequences are encoded with {@link ScoreMatrix#encode}. Immutable and serializable: build one per task or
+ * broadcast it.
  */
 public final class Aligner implements Serializable {
     private static final long serialVersionUID = 1L;

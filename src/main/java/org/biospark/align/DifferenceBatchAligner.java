@@ -27,7 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   e(i,j+1) = max(-open, e(i,j) + u(i,j-1) - z - extend)
  *   f(i+1,j) = max(-open, f(i,j) + v(i-1,j) - z - extend)
  * </pre>
- * The target streams through the lanes column by column, two columns per pass over the rows; u and e of a column
+ * The target streams through the lanes column by column, four columns per pass over the rows; u and e of a column
  * are kept per row, v and f run down the column in registers. H(m, n) of a query of length m is H(0, n) plus the
  * u of the last column up to row m; a free query suffix takes the best of those partial sums, a free target suffix
  * the best H(m, j) over the columns (v at row m added up column by column).
@@ -78,7 +78,7 @@ final class DifferenceBatchAligner {
             rows = Math.max(rows, queries[first + l].length);
         }
         // Written row by row, lane after lane (one store stream per residue), straight into bytes: built for every
-        // batch, it cost a tenth of the kernel's time on 150-bp reads as ints narrowed afterwards.
+        // batch, it cost 5-8% of the time on 150-bp reads as ints narrowed afterwards (JMH, JFR).
         byte[][] profile = new byte[size][];
         byte[] padding = new byte[LANES];
         java.util.Arrays.fill(padding, (byte) shift);
@@ -143,7 +143,7 @@ final class DifferenceBatchAligner {
 
         byte[] carry = new byte[8 * LANES];
         for (int j = 0; j < target.length; ) {
-            int width = Math.min(j + 4 <= target.length ? 4 : 2, target.length - j);
+            int width = j + 4 <= target.length ? 4 : 1;
             for (int c = 0; c < width; c++) {
                 Arrays.fill(carry, 2 * c * LANES, (2 * c + 1) * LANES, (byte) (boundary(j + c + 1, freeTop, open,
                         extend) - boundary(j + c, freeTop, open, extend) + extend));
@@ -191,15 +191,21 @@ final class DifferenceBatchAligner {
 
     private static void columns(int width, byte[] u, byte[] e, byte[][] profile, byte[] target, int j, int from,
                                 int to, byte[] carry, byte floor) {
-        switch (width) {
-            case 4 -> fourColumns(u, e, profile[target[j]], profile[target[j + 1]], profile[target[j + 2]],
+        if (width == 4) {
+            fourColumns(u, e, profile[target[j]], profile[target[j + 1]], profile[target[j + 2]],
                     profile[target[j + 3]], from, to, carry, floor);
-            case 2 -> pairOfColumns(u, e, profile[target[j]], profile[target[j + 1]], from, to, carry, floor);
-            default -> column(u, e, profile[target[j]], from, to, carry, floor);
+        } else {
+            column(u, e, profile[target[j]], from, to, carry, floor);
         }
     }
 
-    /** Four target columns in one pass over the rows [from, to), as {@link #pairOfColumns}. */
+    /**
+     * Target columns j to j+3 over rows [from, to): u and e of column j-1 in, those of column j+3 out; each
+     * column's u and e pass to the next in registers (the column loop unrolled by hand: vectors that cross a call
+     * C2 does not inline are boxed). {@code carry} holds v and f of the row above for the four columns (v0, f0, v1,
+     * f1, ..., {@link #LANES} bytes each), and those of row {@code to - 1} on return. Every value is held plus
+     * extend and the profile's scores plus twice extend (see {@link #scoreBatch}).
+     */
     private static void fourColumns(byte[] u, byte[] e, byte[] column0, byte[] column1, byte[] column2,
                                     byte[] column3, int from, int to, byte[] carry, byte floor) {
         ByteVector floorV = ByteVector.broadcast(SPECIES, floor);
@@ -255,44 +261,7 @@ final class DifferenceBatchAligner {
         f3.intoArray(carry, 7 * LANES);
     }
 
-    /**
-     * Target columns j and j+1 over rows [from, to): u and e of column j-1 in, those of column j+1 out; column j's
-     * u and e pass to column j+1 in registers. {@code carry} holds v and f of the row above for both columns
-     * (v0, f0, v1, f1, {@link #LANES} bytes each), and those of row {@code to - 1} on return. Every value is held
-     * plus extend and the profile's scores plus twice extend (see {@link #scoreBatch}).
-     */
-    private static void pairOfColumns(byte[] u, byte[] e, byte[] column0, byte[] column1, int from, int to,
-                                      byte[] carry, byte floor) {
-        ByteVector floorV = ByteVector.broadcast(SPECIES, floor);
-        ByteVector v0 = ByteVector.fromArray(SPECIES, carry, 0);
-        ByteVector f0 = ByteVector.fromArray(SPECIES, carry, LANES);
-        ByteVector v1 = ByteVector.fromArray(SPECIES, carry, 2 * LANES);
-        ByteVector f1 = ByteVector.fromArray(SPECIES, carry, 3 * LANES);
-        for (int offset = from * LANES; offset < to * LANES; offset += LANES) {
-            ByteVector uLeft = ByteVector.fromArray(SPECIES, u, offset);
-            ByteVector fromLeft = ByteVector.fromArray(SPECIES, e, offset).add(uLeft);
-            ByteVector fromAbove = f0.add(v0);
-            ByteVector z = ByteVector.fromArray(SPECIES, column0, offset).max(fromLeft).max(fromAbove);
-            ByteVector u0 = z.sub(v0);
-            v0 = z.sub(uLeft);
-            ByteVector e0 = fromLeft.sub(z).max(floorV);
-            f0 = fromAbove.sub(z).max(floorV);
-
-            ByteVector fromLeft1 = e0.add(u0);
-            ByteVector fromAbove1 = f1.add(v1);
-            ByteVector z1 = ByteVector.fromArray(SPECIES, column1, offset).max(fromLeft1).max(fromAbove1);
-            z1.sub(v1).intoArray(u, offset);
-            v1 = z1.sub(u0);
-            fromLeft1.sub(z1).max(floorV).intoArray(e, offset);
-            f1 = fromAbove1.sub(z1).max(floorV);
-        }
-        v0.intoArray(carry, 0);
-        f0.intoArray(carry, LANES);
-        v1.intoArray(carry, 2 * LANES);
-        f1.intoArray(carry, 3 * LANES);
-    }
-
-    /** One target column (the last of an odd-length target) over rows [from, to), as {@link #pairOfColumns}. */
+    /** One target column over rows [from, to) (the last one to three of a target), as {@link #fourColumns}. */
     private static void column(byte[] u, byte[] e, byte[] column, int from, int to, byte[] carry, byte floor) {
         ByteVector floorV = ByteVector.broadcast(SPECIES, floor);
         ByteVector v = ByteVector.fromArray(SPECIES, carry, 0);

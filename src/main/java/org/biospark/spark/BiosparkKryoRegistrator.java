@@ -6,8 +6,9 @@ import com.esotericsoftware.kryo.Kryo;
 
 /**
  * Teaches Spark's Kryo to serialize biospark's records ({@link RecordSerializer}), the JDK's unmodifiable
- * collections they hold ({@link ImmutableCollectionSerializer}) and {@link HadoopConf} (by its Java serialization). Set as
- * {@code spark.kryo.registrator} by conf/spark-defaults.conf, and by {@link SparkSessions} when it is missing.
+ * collections they hold ({@link ImmutableCollectionSerializer}) and {@link HadoopConf} (by its Java
+ * serialization). Set as {@code spark.kryo.registrator} by conf/spark-defaults.conf, and by {@link SparkSessions}
+ * when it is missing.
  */
 public final class BiosparkKryoRegistrator implements KryoRegistrator {
     /**

@@ -8,8 +8,10 @@ import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * A Hadoop configuration that travels inside a task (Java serialization, as Spark ships closures), so executors
- * reach the same file systems with the same settings (S3 credentials, HDFS name nodes) as the driver.
+ * A Hadoop configuration that travels to the executors, so they reach the same file systems with the same settings
+ * (S3 credentials, HDFS name nodes) as the driver: by Java serialization inside a task, or broadcast, which uses
+ * Kryo ({@link BiosparkKryoRegistrator} has Kryo call the same Java serialization: its own field serializer would
+ * skip the transient configuration).
  */
 final class HadoopConf implements Serializable {
     private static final long serialVersionUID = 1L;

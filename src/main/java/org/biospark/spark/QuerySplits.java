@@ -32,8 +32,8 @@ final class QuerySplits {
     /** The records of all files, read by tasks, one task per split. */
     static JavaRDD<SourcedRecord> read(JavaSparkContext jsc, List<FileStatus> files, long splitBytes) {
         HadoopConf conf = new HadoopConf(jsc.hadoopConfiguration());
-        // once per executor, not once per task: a configuration's thousand properties take tens of milliseconds to
-        // deserialize, and Java serialization's hot loops kept the JIT compiler busy for seconds
+        // once per executor, not inside every task: its thousand properties were deserialized by every task of both
+        // stages (96 tasks for 48 splits), and Java serialization became one of the JIT's largest jobs (BENCHMARKS.md)
         Broadcast<HadoopConf> shipped = jsc.broadcast(conf);
         List<FileSplit> single = new ArrayList<>();
         List<FileSplit> cut = new ArrayList<>();

@@ -275,8 +275,8 @@ class AlignerPropertyTest {
                 if (random.nextInt(5) == 0) {
                     // a long gap in an otherwise identical copy: e and f run far
                     int cut = random.nextInt(t.length);
-                    queries[k] = concat(java.util.Arrays.copyOf(t, cut),
-                            java.util.Arrays.copyOfRange(t, Math.min(t.length, cut + random.nextInt(1, 100)), t.length));
+                    int resume = Math.min(t.length, cut + random.nextInt(1, 100));
+                    queries[k] = concat(java.util.Arrays.copyOf(t, cut), java.util.Arrays.copyOfRange(t, resume, t.length));
                     if (queries[k].length == 0) {
                         queries[k] = new byte[] {1};
                     }
