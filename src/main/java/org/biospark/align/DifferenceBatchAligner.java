@@ -124,19 +124,18 @@ final class DifferenceBatchAligner {
         byte[] u = new byte[rows * LANES];
         byte[] e = new byte[rows * LANES];
         for (int i = 0; i < rows; i++) {
-            Arrays.fill(u, i * LANES, (i + 1) * LANES, (byte) (boundary(i + 1, freeLeft, open, extend)
-                    - boundary(i, freeLeft, open, extend) + extend));
+            Arrays.fill(u, i * LANES, (i + 1) * LANES, boundaryStep(i + 1, freeLeft, open, extend));
         }
         Arrays.fill(e, floor);
 
         // The rows where a free target suffix is read: passes over the rows stop after each lane's last row.
-        int[] stops = trackSuffix ? endRows(queries, first, count) : new int[] {rows - 1};
+        int[] stops = trackSuffix ? VectorBatchAligner.endRows(queries, first, count) : new int[] {rows - 1};
         int[][] lanesEnding = trackSuffix ? lanesEnding(queries, first, count, stops) : null;
         int[] rowH = new int[LANES];
         int[] best = new int[LANES];
         if (trackSuffix) {
             for (int l = 0; l < count; l++) {
-                rowH[l] = boundary(queries[first + l].length, freeLeft, open, extend);
+                rowH[l] = ScalarAligner.boundary(queries[first + l].length, freeLeft, open, extend);
                 best[l] = rowH[l];
             }
         }
@@ -145,8 +144,7 @@ final class DifferenceBatchAligner {
         for (int j = 0; j < target.length; ) {
             int width = j + 4 <= target.length ? 4 : 1;
             for (int c = 0; c < width; c++) {
-                Arrays.fill(carry, 2 * c * LANES, (2 * c + 1) * LANES, (byte) (boundary(j + c + 1, freeTop, open,
-                        extend) - boundary(j + c, freeTop, open, extend) + extend));
+                Arrays.fill(carry, 2 * c * LANES, (2 * c + 1) * LANES, boundaryStep(j + c + 1, freeTop, open, extend));
                 Arrays.fill(carry, (2 * c + 1) * LANES, (2 * c + 2) * LANES, floor);
             }
             int from = 0;
@@ -169,7 +167,7 @@ final class DifferenceBatchAligner {
             j += width;
         }
 
-        int top = boundary(target.length, freeTop, open, extend);
+        int top = ScalarAligner.boundary(target.length, freeTop, open, extend);
         for (int l = 0; l < count; l++) {
             int length = queries[first + l].length;
             int h = top;
@@ -280,14 +278,10 @@ final class DifferenceBatchAligner {
         f.intoArray(carry, LANES);
     }
 
-    private static int boundary(int length, boolean free, int open, int extend) {
-        return ScalarAligner.boundary(length, free, open, extend);
-    }
-
-    /** The distinct last rows of the batch's queries, ascending. */
-    private static int[] endRows(byte[][] queries, int first, int count) {
-        return java.util.stream.IntStream.range(first, first + count)
-                .map(q -> queries[q].length - 1).distinct().sorted().toArray();
+    /** The boundary's difference at position k (H(k) - H(k-1) along the first row or column), held plus extend. */
+    private static byte boundaryStep(int k, boolean free, int open, int extend) {
+        return (byte) (ScalarAligner.boundary(k, free, open, extend) - ScalarAligner.boundary(k - 1, free, open, extend)
+                + extend);
     }
 
     /** For each of {@code endRows}, the lanes whose query ends there. */

@@ -243,7 +243,8 @@ final class VectorBatchAligner {
                 .map(QueryProfiles::toShorts).toArray(short[][]::new);
     }
 
-    private static int[] endRows(byte[][] queries, int first, int count) {
+    /** The distinct last rows of the batch's queries, ascending (also {@link DifferenceBatchAligner}'s stops). */
+    static int[] endRows(byte[][] queries, int first, int count) {
         return java.util.stream.IntStream.range(first, first + count)
                 .map(q -> queries[q].length - 1).distinct().sorted().toArray();
     }
