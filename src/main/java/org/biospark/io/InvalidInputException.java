@@ -11,6 +11,7 @@ public final class InvalidInputException extends RuntimeException {
 
     private final String file;
     private final long line;
+    private final String problem;
 
     /** A problem with a whole file (missing, unreadable, empty) rather than one of its lines. */
     public InvalidInputException(String file, String problem) {
@@ -26,11 +27,17 @@ public final class InvalidInputException extends RuntimeException {
         super(describe(file, line, problem), cause);
         this.file = file;
         this.line = line;
+        this.problem = problem;
     }
 
     /** The file the problem is in. */
     public String file() {
         return file;
+    }
+
+    /** What is wrong, without the file and line. */
+    public String problem() {
+        return problem;
     }
 
     /** The 1-based line of the problem, or 0 when it concerns the whole file. */

@@ -26,11 +26,16 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
     long records;
     /** Records whose header starts at or beyond this byte offset belong to the next split. */
     final long end;
+    private final long recordsBefore;
+    private final long lineBefore;
+    private long leadingLines;
     private SequenceRecord next;
 
     SequenceReader(LineSource lines, long recordsBefore, long end) {
         this.lines = lines;
         this.records = recordsBefore;
+        this.recordsBefore = recordsBefore;
+        this.lineBefore = lines.lineNumber();
         this.end = end;
     }
 
@@ -85,15 +90,40 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
         long[] first = firstRecord(input, format, start, end);
         long headerOffset = first[0];
         long lineNumber = linesBefore + 1 + first[1];
-        LineSource lines = new LineSource(new ByteLineReader(input.openAt(headerOffset), headerOffset), null, file,
-                lineNumber);
-        return format == Format.FASTA ? new FastaReader(lines, recordsBefore, end)
+        // A split without a header of its own lies inside a record of the split before: it reads nothing.
+        InputStream text = headerOffset < end ? input.openAt(headerOffset) : InputStream.nullInputStream();
+        LineSource lines = new LineSource(new ByteLineReader(text, headerOffset), null, file, lineNumber);
+        SequenceReader reader = format == Format.FASTA ? new FastaReader(lines, recordsBefore, end)
                 : new FastqReader(lines, recordsBefore, end);
+        reader.leadingLines = first[1];
+        return reader;
+    }
+
+    /**
+     * What this split's reader has read so far; once it is at its end, {@link SplitCounts#fromReadings} numbers the
+     * splits after it from that, without a counting pass. The lines are those from the first record's header up to
+     * the next split's first record (the end of the last record read); records are the ones returned.
+     */
+    public SplitReading reading() {
+        return new SplitReading(leadingLines, lines.lineNumber() - lineBefore, records - recordsBefore);
     }
 
     /** Counts what split [start, end) of a plain file holds, for the numbering of the splits after it. */
     public static SplitCounts countSplit(SeekableInput input, String file, Format format, long start, long end)
             throws IOException {
+        long newlines = countNewlines(input, start, end);
+        long records = 0;
+        try (SequenceReader reader = openSplit(input, file, format, start, end, 0, 0)) {
+            while (reader.hasNext()) {
+                reader.next();
+                records++;
+            }
+        }
+        return new SplitCounts(newlines, records);
+    }
+
+    /** The '\n' bytes in [start, end) of a file. */
+    public static long countNewlines(SeekableInput input, long start, long end) throws IOException {
         long newlines = 0;
         try (InputStream in = input.openAt(start)) {
             byte[] buffer = new byte[1 << 16];
@@ -109,14 +139,7 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
                 remaining -= n;
             }
         }
-        long records = 0;
-        try (SequenceReader reader = openSplit(input, file, format, start, end, 0, 0)) {
-            while (reader.hasNext()) {
-                reader.next();
-                records++;
-            }
-        }
-        return new SplitCounts(newlines, records);
+        return newlines;
     }
 
     /**

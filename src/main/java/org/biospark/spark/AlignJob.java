@@ -6,23 +6,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import org.biospark.UsageException;
 import org.biospark.align.AlignmentMode;
 import org.biospark.align.GapPenalty;
@@ -31,13 +23,13 @@ import org.biospark.align.Scoring;
 import org.biospark.io.InvalidInputException;
 import org.biospark.io.SequenceReader;
 
-import scala.Tuple2;
-
 /**
  * {@code align}: every query against every reference on Spark. References are read on the driver and broadcast;
  * queries are streamed from their files by the executors, checked (bad records go to {@code rejects/} with their
- * reason, duplicate ids after their first occurrence too), placed in partitions of equal cost and aligned in
- * vector batches. Every query record ends up exactly once in the results or in the rejects, and the job checks it.
+ * reason, duplicate ids after their first occurrence too) and aligned in vector batches, by one of two plans:
+ * {@link AlignInPlace} (one pass, when the input's splits are balanced by cost as they are) or {@link AlignByCost}
+ * (any input: checked first, then placed in partitions of equal cost). Every query record ends up exactly once in
+ * the results or in the rejects, and the job checks it.
  */
 public final class AlignJob {
     /** Largest reference set that is broadcast (encoded bytes). */
@@ -85,92 +77,27 @@ public final class AlignJob {
             List<FileStatus> queryFiles = InputFiles.expand(options.queries(), conf, "query");
             record(manifest, options, settings, queryFiles, conf);
 
-            jsc.setJobDescription("align: reading queries");
-            // Each record is read and checked once; the later passes use the persisted verdicts.
-            ScoreMatrix matrix = scoring.matrix();
-            boolean bothStrands = options.bothStrands();
-            JavaRDD<Tuple2<SourcedRecord, String>> checked = QuerySplits.read(jsc, queryFiles,
-                            splitBytes(options, references))
-                    .map(r -> new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)))
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            // One job learns what the driver needs before aligning: counts, the valid lengths, the id hashes.
-            int inputPartitions = checked.getNumPartitions();
-            long hashLimit = Long.parseLong(spark.conf().get(ID_HASHES_ON_DRIVER_KEY,
-                    Long.toString(ID_HASHES_ON_DRIVER)));
-            QueryTally tally = QueryTally.merge(checked.mapPartitions(records -> {
-                KernelWarmUp.start(settings, broadcast.value());
-                return List.of(QueryTally.of(records, inputPartitions, hashLimit)).iterator();
-            }).collect());
-            long read = tally.read();
-            JavaRDD<Reject> invalid = checked.filter(t -> t._2() != null).map(t -> Reject.of(t._1(), t._2()));
-            JavaRDD<SourcedRecord> valid = checked.filter(t -> t._2() == null).map(Tuple2::_1);
-            // Duplicate ids: only the records whose id hash repeats are grouped by id and compared exactly.
-            Set<Long> repeated = repeatedIdHashes(tally, valid);
-            JavaRDD<SourcedRecord> unique = valid;
-            JavaRDD<Reject> duplicates = jsc.emptyRDD();
-            Map<Integer, Long> lengths = tally.validLengths();
-            long rejected = tally.invalid();
-            if (!repeated.isEmpty()) {
-                jsc.setJobDescription("align: duplicate ids");
-                Broadcast<Set<Long>> repeatedIds = jsc.broadcast(repeated);
-                JavaRDD<Iterable<SourcedRecord>> sameHash = valid
-                        .filter(r -> repeatedIds.value().contains(IdHash.of(r.record().id())))
-                        .mapToPair(r -> new Tuple2<>(r.record().id(), r))
-                        .groupByKey().values();
-                unique = valid.filter(r -> !repeatedIds.value().contains(IdHash.of(r.record().id())))
-                        .union(sameHash.map(AlignJob::first));
-                duplicates = sameHash.flatMap(group -> AlignJob.later(group).iterator());
-                rejected += duplicates.count();
-                lengths = unique.map(r -> r.record().sequence().length()).countByValue();
+            QuerySplits splits = QuerySplits.plan(jsc, queryFiles, splitBytes(options, references));
+            AlignRun alignRun = new AlignRun(jsc, options, settings, broadcast, referenceRejects, output,
+                    Long.parseLong(spark.conf().get(ID_HASHES_ON_DRIVER_KEY, Long.toString(ID_HASHES_ON_DRIVER))),
+                    jsc.sc().longAccumulator("pairs aligned"));
+            QueryCounts queries = null;
+            boolean onePass = AlignInPlace.suits(spark, options, splits.splits(), references, jsc.defaultParallelism());
+            if (onePass) {
+                queries = AlignInPlace.run(spark, alignRun, splits);
             }
-
-            jsc.setJobDescription("align: rejects");
-            // Without invalid records or duplicates the rejects table is written without another pass.
-            JavaRDD<Reject> queryRejects = tally.invalid() == 0 ? duplicates : invalid.union(duplicates);
-            output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
-                    queryRejects.union(jsc.parallelize(referenceRejects, 1)).map(Reject::toRow), RejectsSchema.SCHEMA));
-
-            long aligned = lengths.values().stream().mapToLong(Long::longValue).sum();
-            if (read != aligned + rejected) {
-                throw new IllegalStateException("record accounting broken: read " + read + ", aligned " + aligned
-                        + ", rejected " + rejected + ": this is a bug");
+            if (queries == null) {
+                alignRun.pairsDone().reset();
+                queries = AlignByCost.run(spark, alignRun, splits).after(onePass ? 1 : 0);
             }
-            int partitions = partitions(options, lengths, references, jsc.defaultParallelism());
-            // Byte-range splits of plain files are already balanced by cost (a split's cost is its residues times
-            // the references'); the queries are moved by cost only when the input's partitions are not.
-            boolean inPlace = options.partitions() == 0 && repeated.isEmpty()
-                    && balancedEnough(tally.partitionResidues(), partitions);
-            JavaRDD<SourcedRecord> placed;
-            if (inPlace) {
-                partitions = unique.getNumPartitions();
-                placed = unique;
-            } else {
-                placed = unique
-                        .mapToPair(r -> new Tuple2<>(CostPartitioner.key(r.record().sequence().length(),
-                                r.record().id()), r))
-                        .partitionBy(new CostPartitioner(lengths, partitions))
-                        .values();
-            }
-
-            jsc.setJobDescription("align: aligning " + aligned + " queries against " + references.ids().size()
-                    + " references in " + partitions + " tasks");
-            LongAccumulator pairsDone = jsc.sc().longAccumulator("pairs aligned");
-            JavaRDD<Row> rows = placed.mapPartitions(
-                    queries -> AlignTask.alignPartition(queries, broadcast.value(), settings, pairsDone));
-            Dataset<Row> alignments = spark.createDataFrame(rows,
-                    settings.traceback() ? AlignmentsSchema.WITH_TRACEBACK : AlignmentsSchema.SCORES);
-            long pairs = aligned * references.ids().size() * (options.bothStrands() ? 2 : 1);
-            try (Progress progress = Progress.start("align", "pairs", pairs, pairsDone, PROGRESS_MILLIS)) {
-                output.writeTable(AlignmentsSchema.TABLE, alignments);
-            }
-
-            checked.unpersist(false);
-            manifest.count("query_records", read).count("queries_aligned", aligned).count("queries_rejected", rejected)
+            manifest.count("query_records", queries.read()).count("queries_aligned", queries.aligned())
+                    .count("queries_rejected", queries.rejected())
                     .count("reference_records", referenceRecords.size())
                     .count("references_used", references.ids().size())
                     .count("references_rejected", referenceRejects.size())
-                    .count("partitions", partitions)
-                    .count("queries_moved_by_cost", inPlace ? 0 : aligned)
+                    .count("partitions", queries.partitions())
+                    .count("queries_moved_by_cost", queries.movedByCost())
+                    .count("query_passes", queries.passes())
                     .count(AlignmentsSchema.TABLE, output.rowCount(AlignmentsSchema.TABLE))
                     .count(RejectsSchema.TABLE, output.rowCount(RejectsSchema.TABLE))
                     .finish();
@@ -179,40 +106,6 @@ public final class AlignJob {
             return new AlignResult(output.directory().toString(), output.readTable(AlignmentsSchema.TABLE),
                     output.readTable(RejectsSchema.TABLE), manifest.counts());
         }
-    }
-
-    /**
-     * The id hashes that occur more than once among the valid records: from the tally's hashes, or, when there were
-     * too many to bring to the driver, counted by the executors.
-     */
-    private static Set<Long> repeatedIdHashes(QueryTally tally, JavaRDD<SourcedRecord> valid) {
-        if (tally.hasHashes()) {
-            return Arrays.stream(tally.repeatedHashes()).boxed().collect(Collectors.toSet());
-        }
-        return new HashSet<>(valid.mapToPair(r -> new Tuple2<>(IdHash.of(r.record().id()), 1L))
-                .reduceByKey(Long::sum).filter(c -> c._2() > 1).keys().collect());
-    }
-
-    private static SourcedRecord first(Iterable<SourcedRecord> group) {
-        SourcedRecord first = null;
-        for (SourcedRecord r : group) {
-            if (first == null || SourcedRecord.compareByOrigin(r, first) < 0) {
-                first = r;
-            }
-        }
-        return first;
-    }
-
-    private static List<Reject> later(Iterable<SourcedRecord> group) {
-        SourcedRecord first = first(group);
-        List<Reject> rejects = new ArrayList<>();
-        for (SourcedRecord r : group) {
-            if (r != first) {
-                rejects.add(Reject.of(r, "duplicate id (first in " + first.source() + " at line "
-                        + first.record().line() + ")"));
-            }
-        }
-        return rejects;
     }
 
     private static List<SourcedRecord> readOnDriver(String file, Configuration conf) {
@@ -351,16 +244,8 @@ public final class AlignJob {
         return partitionResidues.length <= 4L * wanted && largest <= 1.5 * total / wanted;
     }
 
-    private static int partitions(AlignOptions o, Map<Integer, Long> lengths, ReferenceSet references, int cores) {
-        if (o.partitions() > 0) {
-            return o.partitions();
-        }
-        double cells = 0;
-        for (Map.Entry<Integer, Long> e : lengths.entrySet()) {
-            cells += (double) e.getKey() * e.getValue() * references.residues() * (o.bothStrands() ? 2 : 1);
-        }
-        long queries = lengths.values().stream().mapToLong(Long::longValue).sum();
-        int byWork = (int) Math.min(Integer.MAX_VALUE, Math.ceil(cells / CELLS_PER_TASK));
-        return (int) Math.max(1, Math.min(Math.max(queries, 1), Math.max(4L * cores, byWork)));
+    /** Alignment tasks for this many cells: one per {@link #CELLS_PER_TASK}, and at least four per core. */
+    static int tasksFor(double cells, int cores) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(4L * cores, Math.ceil(cells / CELLS_PER_TASK)));
     }
 }

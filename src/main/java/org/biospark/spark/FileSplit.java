@@ -10,15 +10,16 @@ import org.biospark.io.SequenceReader;
  * @param path          the file
  * @param format        FASTA or FASTQ
  * @param whole         the split is the whole file (a gzip file, or one no larger than the split size)
+ * @param gzip          the file is gzip-compressed (so its size says little about its residues)
  * @param start         first byte
  * @param end           end of the range, exclusive
  * @param linesBefore   newlines before {@code start}: the file's line numbering carries on from there
  * @param recordsBefore records whose header lies before {@code start}
  */
-public record FileSplit(String path, SequenceReader.Format format, boolean whole, long start, long end,
+public record FileSplit(String path, SequenceReader.Format format, boolean whole, boolean gzip, long start, long end,
                         long linesBefore, long recordsBefore) implements Serializable {
 
     FileSplit numbered(long lines, long records) {
-        return new FileSplit(path, format, whole, start, end, lines, records);
+        return new FileSplit(path, format, whole, gzip, start, end, lines, records);
     }
 }

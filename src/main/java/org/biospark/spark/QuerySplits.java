@@ -18,23 +18,27 @@ import org.biospark.io.InvalidInputException;
 import org.biospark.io.SeekableInput;
 import org.biospark.io.SequenceReader;
 import org.biospark.io.SplitCounts;
+import org.biospark.io.SplitReading;
 
 /**
- * Reads query files as splits: a plain file larger than the split size is cut into byte ranges that tasks read in
+ * Query files as splits: a plain file larger than the split size is cut into byte ranges that tasks read in
  * parallel, each from the first record header in its range (a multi-line FASTA record never breaks); a gzip file
- * is one split. A counting pass over the ranges gives every split the file's own line and record numbers, so a
- * reject names the same line whatever the split size.
+ * is one split. Records carry the file's own line and record numbers, so a reject names the same line whatever the
+ * split size: the splits of a cut file are numbered either by a counting pass over their bytes ({@link #read}) or,
+ * when they have been read once already, from what those readers read ({@link #numbered}).
  */
 final class QuerySplits {
-    private QuerySplits() {
+    private final List<FileSplit> splits;
+    private final Broadcast<HadoopConf> conf;
+
+    private QuerySplits(List<FileSplit> splits, Broadcast<HadoopConf> conf) {
+        this.splits = List.copyOf(splits);
+        this.conf = conf;
     }
 
-    /** The records of all files, read by tasks, one task per split. */
-    static JavaRDD<SourcedRecord> read(JavaSparkContext jsc, List<FileStatus> files, long splitBytes) {
+    /** The splits of all files, whole files first, then the cut ones in file order; cut splits not numbered yet. */
+    static QuerySplits plan(JavaSparkContext jsc, List<FileStatus> files, long splitBytes) {
         HadoopConf conf = new HadoopConf(jsc.hadoopConfiguration());
-        // once per executor, not inside every task: its thousand properties were deserialized by every task of both
-        // stages (96 tasks for 48 splits), and Java serialization became one of the JIT's largest jobs (BENCHMARKS.md)
-        Broadcast<HadoopConf> shipped = jsc.broadcast(conf);
         List<FileSplit> single = new ArrayList<>();
         List<FileSplit> cut = new ArrayList<>();
         for (FileStatus file : files) {
@@ -42,24 +46,92 @@ final class QuerySplits {
             (splits.size() == 1 ? single : cut).addAll(splits);
         }
         List<FileSplit> all = new ArrayList<>(single);
-        if (!cut.isEmpty()) {
-            List<SplitCounts> counts = jsc.parallelize(cut, cut.size()).map(s -> count(s, shipped.value())).collect();
-            String path = null;
-            long lines = 0;
-            long records = 0;
-            for (int i = 0; i < cut.size(); i++) {
-                FileSplit split = cut.get(i);
-                if (!split.path().equals(path)) {
-                    path = split.path();
-                    lines = 0;
-                    records = 0;
+        all.addAll(cut);
+        // once per executor, not inside every task: its thousand properties were deserialized by every task of both
+        // stages (96 tasks for 48 splits), and Java serialization became one of the JIT's largest jobs (BENCHMARKS.md)
+        return new QuerySplits(all, jsc.broadcast(conf));
+    }
+
+    /** The splits, in the order of the partitions that read them. */
+    List<FileSplit> splits() {
+        return splits;
+    }
+
+    /** The Hadoop configuration the tasks open the files with. */
+    Broadcast<HadoopConf> conf() {
+        return conf;
+    }
+
+    /** The records of all files, numbered as in the whole files after a counting pass; one task per split. */
+    JavaRDD<SourcedRecord> read(JavaSparkContext jsc) {
+        List<FileSplit> cut = splits.stream().filter(s -> !s.whole()).toList();
+        if (cut.isEmpty()) {
+            return read(jsc, splits);
+        }
+        Broadcast<HadoopConf> shipped = conf;
+        List<SplitCounts> counts = jsc.parallelize(cut, cut.size()).map(s -> count(s, shipped.value())).collect();
+        List<SplitCounts> all = new ArrayList<>();
+        int next = 0;
+        for (FileSplit split : splits) {
+            all.add(split.whole() ? null : counts.get(next++));
+        }
+        return read(jsc, numbered(all));
+    }
+
+    /** The records of the given splits (numbered as they are), one task per split. */
+    JavaRDD<SourcedRecord> read(JavaSparkContext jsc, List<FileSplit> numbered) {
+        Broadcast<HadoopConf> shipped = conf;
+        return jsc.parallelize(numbered, Math.max(1, numbered.size()))
+                .flatMap(split -> records(split, shipped.value()));
+    }
+
+    /**
+     * The splits numbered from what each one's reader read ({@link SequenceReader#reading()}, in split order; null
+     * or anything for whole files, which need none).
+     */
+    List<FileSplit> numberedFromReadings(List<SplitReading> readings) {
+        List<SplitCounts> counts = new ArrayList<>();
+        List<SplitReading> ofFile = new ArrayList<>();
+        for (int i = 0; i <= splits.size(); i++) {
+            boolean sameFile = i < splits.size() && !splits.get(i).whole() && !ofFile.isEmpty()
+                    && splits.get(i).path().equals(splits.get(i - 1).path());
+            if (!sameFile && !ofFile.isEmpty()) {
+                counts.addAll(SplitCounts.fromReadings(ofFile));
+                ofFile.clear();
+            }
+            if (i < splits.size()) {
+                if (splits.get(i).whole()) {
+                    counts.add(null);
+                } else {
+                    ofFile.add(readings.get(i));
                 }
-                all.add(split.numbered(lines, records));
-                lines += counts.get(i).newlines();
-                records += counts.get(i).records();
             }
         }
-        return jsc.parallelize(all, Math.max(1, all.size())).flatMap(split -> records(split, shipped.value()));
+        return numbered(counts);
+    }
+
+    /** The splits with the line and record numbers before each cut one, from the counts of the cut ones. */
+    private List<FileSplit> numbered(List<SplitCounts> counts) {
+        List<FileSplit> numbered = new ArrayList<>();
+        String path = null;
+        long lines = 0;
+        long records = 0;
+        for (int i = 0; i < splits.size(); i++) {
+            FileSplit split = splits.get(i);
+            if (split.whole()) {
+                numbered.add(split);
+                continue;
+            }
+            if (!split.path().equals(path)) {
+                path = split.path();
+                lines = 0;
+                records = 0;
+            }
+            numbered.add(split.numbered(lines, records));
+            lines += counts.get(i).newlines();
+            records += counts.get(i).records();
+        }
+        return numbered;
     }
 
     /** One split for a gzip or small file, else ranges of {@code splitBytes}. */
@@ -75,18 +147,35 @@ final class QuerySplits {
             }
             if (gzip || status.getLen() <= splitBytes) {
                 // Read whole: the reader finds the format (and gzip) itself.
-                return List.of(new FileSplit(path, SequenceReader.Format.FASTA, true, 0, status.getLen(), 0, 0));
+                return List.of(new FileSplit(path, SequenceReader.Format.FASTA, true, gzip, 0, status.getLen(), 0, 0));
             }
             try (SequenceReader reader = SequenceReader.open(fs.open(status.getPath()), path)) {
                 format = reader.format();
             }
             List<FileSplit> splits = new ArrayList<>();
             for (long start = 0; start < status.getLen(); start += splitBytes) {
-                splits.add(new FileSplit(path, format, false, start, Math.min(status.getLen(), start + splitBytes), 0, 0));
+                splits.add(new FileSplit(path, format, false, false, start, Math.min(status.getLen(), start + splitBytes),
+                        0, 0));
             }
             return splits;
         } catch (IOException e) {
             throw new InvalidInputException(path, "cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A format error found by a task reading an unnumbered split, with its line counted from the split's start,
+     * renumbered as a line of the whole file (by counting the newlines before the split: only ever on this error).
+     */
+    static InvalidInputException numberedInFile(InvalidInputException e, FileSplit split, HadoopConf conf) {
+        if (split.whole() || e.line() <= 0 || split.linesBefore() > 0 || split.start() == 0) {
+            return e;
+        }
+        try {
+            long before = SequenceReader.countNewlines(opener(split, conf), 0, split.start());
+            return new InvalidInputException(e.file(), before + e.line(), e.problem(), e.getCause());
+        } catch (IOException io) {
+            throw new UncheckedIOException("cannot read " + split.path(), io);
         }
     }
 
@@ -105,7 +194,7 @@ final class QuerySplits {
     }
 
     /** Executor side: the records of one split, streamed, the file closed at the end. */
-    static Iterator<SourcedRecord> records(FileSplit split, HadoopConf conf) throws IOException {
+    static SplitRecords records(FileSplit split, HadoopConf conf) throws IOException {
         SeekableInput input = opener(split, conf);
         SequenceReader reader;
         if (split.whole()) {
@@ -114,32 +203,47 @@ final class QuerySplits {
             reader = SequenceReader.openSplit(input, split.path(), split.format(), split.start(), split.end(),
                     split.linesBefore(), split.recordsBefore());
         }
-        return new Iterator<>() {
-            private boolean open = true;
+        return new SplitRecords(split, reader);
+    }
 
-            @Override
-            public boolean hasNext() {
-                if (open && reader.hasNext()) {
-                    return true;
-                }
-                if (open) {
-                    open = false;
-                    try {
-                        reader.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot close " + split.path(), e);
-                    }
-                }
-                return false;
-            }
+    /** The records of one split as they are read; closes the file after the last one. */
+    static final class SplitRecords implements Iterator<SourcedRecord> {
+        private final FileSplit split;
+        private final SequenceReader reader;
+        private boolean open = true;
 
-            @Override
-            public SourcedRecord next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return new SourcedRecord(split.path(), reader.next());
+        private SplitRecords(FileSplit split, SequenceReader reader) {
+            this.split = split;
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (open && reader.hasNext()) {
+                return true;
             }
-        };
+            if (open) {
+                open = false;
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot close " + split.path(), e);
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public SourcedRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return new SourcedRecord(split.path(), reader.next());
+        }
+
+        /** What has been read so far (see {@link SequenceReader#reading()}). */
+        SplitReading reading() {
+            return reader.reading();
+        }
     }
 }

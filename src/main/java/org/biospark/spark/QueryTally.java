@@ -40,33 +40,45 @@ final class QueryTally implements Serializable {
      * partitions of the whole input: this one's count times it estimates the total.
      */
     static QueryTally of(Iterator<Tuple2<SourcedRecord, String>> records, int partitions, long hashLimit) {
-        long read = 0;
-        long invalid = 0;
-        Map<Integer, Long> lengths = new HashMap<>();
-        long[] hashes = new long[1024];
-        int valid = 0;
-        long residues = 0;
-        while (records.hasNext()) {
-            Tuple2<SourcedRecord, String> r = records.next();
+        Builder tally = new Builder();
+        records.forEachRemaining(r -> tally.add(r._1(), r._2()));
+        return tally.build(partitions, hashLimit);
+    }
+
+    /** Tallies one partition's records as they stream past. */
+    static final class Builder {
+        private long read;
+        private long invalid;
+        private final Map<Integer, Long> lengths = new HashMap<>();
+        private long[] hashes = new long[1024];
+        private int valid;
+        private long residues;
+
+        /** Counts a record, valid when {@code problem} is null. */
+        void add(SourcedRecord record, String problem) {
             read++;
-            if (r._2() != null) {
+            if (problem != null) {
                 invalid++;
-                continue;
+                return;
             }
-            int length = r._1().record().sequence().length();
+            int length = record.record().sequence().length();
             lengths.merge(length, 1L, Long::sum);
             residues += length;
             if (valid == hashes.length) {
                 hashes = Arrays.copyOf(hashes, 2 * valid);
             }
-            hashes[valid++] = IdHash.of(r._1().record().id());
+            hashes[valid++] = IdHash.of(record.record().id());
         }
-        long[] kept = null;
-        if ((double) valid * partitions <= hashLimit) {
-            kept = Arrays.copyOf(hashes, valid);
-            Arrays.sort(kept);
+
+        /** The partition's tally; see {@link QueryTally#of} for the arguments. */
+        QueryTally build(int partitions, long hashLimit) {
+            long[] kept = null;
+            if ((double) valid * partitions <= hashLimit) {
+                kept = Arrays.copyOf(hashes, valid);
+                Arrays.sort(kept);
+            }
+            return new QueryTally(read, invalid, new HashMap<>(lengths), kept, new long[] {residues});
         }
-        return new QueryTally(read, invalid, lengths, kept, new long[] {residues});
     }
 
     /** The tallies of all partitions, in partition order, as one; its hashes are null if any partition's were. */

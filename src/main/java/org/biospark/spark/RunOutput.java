@@ -100,6 +100,15 @@ public final class RunOutput implements AutoCloseable {
         table.write().mode(SaveMode.ErrorIfExists).partitionBy(partitionBy).parquet(new Path(staging, name).toString());
     }
 
+    /** Deletes table {@code name} from the staging directory, so that it can be written again. */
+    public void discardTable(String name) {
+        try {
+            fs.delete(new Path(staging, name), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove table " + name + " from " + staging, e);
+        }
+    }
+
     /** Writes the run manifest. */
     public void writeManifest(RunManifest manifest) {
         try (OutputStream out = fs.create(new Path(staging, MANIFEST), false)) {

@@ -13,7 +13,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-/** Records read split by split, numbered from the counting pass, equal the records of the whole file. */
+/**
+ * Records read split by split, numbered from the counting pass or from what a first reading of the splits read,
+ * equal the records of the whole file.
+ */
 class SplitReadingTest {
     private static List<SequenceRecord> whole(byte[] bytes) throws IOException {
         List<SequenceRecord> records = new ArrayList<>();
@@ -38,6 +41,31 @@ class SplitReadingTest {
             }
             lines += counts.newlines();
             count += counts.records();
+        }
+        return records;
+    }
+
+    /** The splits read unnumbered first, then numbered from what those readers read (no counting pass). */
+    private static List<SequenceRecord> byReadings(byte[] bytes, SequenceReader.Format format, long[] cuts)
+            throws IOException {
+        SeekableInput input = offset -> new ByteArrayInputStream(bytes, (int) offset, bytes.length - (int) offset);
+        List<SplitReading> readings = new ArrayList<>();
+        for (int s = 0; s + 1 < cuts.length; s++) {
+            try (SequenceReader reader = SequenceReader.openSplit(input, "f", format, cuts[s], cuts[s + 1], 0, 0)) {
+                reader.forEachRemaining(r -> { });
+                readings.add(reader.reading());
+            }
+        }
+        List<SplitCounts> counts = SplitCounts.fromReadings(readings);
+        List<SequenceRecord> records = new ArrayList<>();
+        long lines = 0;
+        long count = 0;
+        for (int s = 0; s + 1 < cuts.length; s++) {
+            try (SequenceReader reader = SequenceReader.openSplit(input, "f", format, cuts[s], cuts[s + 1], lines, count)) {
+                reader.forEachRemaining(records::add);
+            }
+            lines += counts.get(s).newlines();
+            count += counts.get(s).records();
         }
         return records;
     }
@@ -90,6 +118,7 @@ class SplitReadingTest {
             byte[] bytes = fasta(random, random.nextInt(1, 60)).getBytes(StandardCharsets.US_ASCII);
             long[] cuts = randomCuts(random, bytes.length, Math.min(bytes.length - 1, random.nextInt(1, 12)));
             assertEquals(whole(bytes), bySplits(bytes, SequenceReader.Format.FASTA, cuts), "trial " + trial);
+            assertEquals(whole(bytes), byReadings(bytes, SequenceReader.Format.FASTA, cuts), "trial " + trial);
         }
     }
 
@@ -102,6 +131,7 @@ class SplitReadingTest {
             List<SequenceRecord> expected = whole(bytes);
             assertTrue(expected.size() > 0);
             assertEquals(expected, bySplits(bytes, SequenceReader.Format.FASTQ, cuts), "trial " + trial);
+            assertEquals(expected, byReadings(bytes, SequenceReader.Format.FASTQ, cuts), "trial " + trial);
         }
     }
 
@@ -109,8 +139,9 @@ class SplitReadingTest {
     void everyByteAsACutPoint() throws IOException {
         byte[] bytes = ">a\nAC\nGT\n>b\n\n>c x\r\nTT\r\n".getBytes(StandardCharsets.US_ASCII);
         for (int cut = 1; cut < bytes.length; cut++) {
-            assertEquals(whole(bytes), bySplits(bytes, SequenceReader.Format.FASTA, new long[] {0, cut, bytes.length}),
-                    "cut at " + cut);
+            long[] cuts = {0, cut, bytes.length};
+            assertEquals(whole(bytes), bySplits(bytes, SequenceReader.Format.FASTA, cuts), "cut at " + cut);
+            assertEquals(whole(bytes), byReadings(bytes, SequenceReader.Format.FASTA, cuts), "cut at " + cut);
         }
     }
 }

@@ -162,9 +162,9 @@ class AlignJobTest {
         assertEquals(8L, all.alignments().count(), "2 queries x 2 references x 2 strands");
     }
 
-    @Test
-    void aFileReadInSplitsGivesTheSameRowsAsOneSplit() throws IOException {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    /** About 3 MB of reads of 100-200 bp in lines of 60, every 997th with a 'Z' (a reject, with its line). */
+    private static String bigFasta(int seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         StringBuilder fasta = new StringBuilder();
         for (int r = 0; fasta.length() < 3_000_000; r++) {
             fasta.append(">read").append(r).append(" len\n");
@@ -180,18 +180,26 @@ class AlignJobTest {
                 fasta.append(seq, i, Math.min(length, i + 60)).append('\n');
             }
         }
+        return fasta.toString();
+    }
+
+    private AlignResult local(Path queries, Path refs, String out, long splitBytes) {
+        return AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), refs.toString(),
+                tmp.resolve(out).toString(), false, "local", null, null, null, null, null, null, false, 0, null,
+                false, 0, splitBytes));
+    }
+
+    private static final String SHORT_REFERENCE = ">t\nACGTTGCAAGGCTTACGTAGCTAGCTAGGATCGATCGGACTTAGC\n";
+
+    @Test
+    void aFileReadInSplitsGivesTheSameRowsAsOneSplit() throws IOException {
+        String fasta = bigFasta(4);
         Path queries = Files.writeString(tmp.resolve("big.fa"), fasta);
-        Path refs = Files.writeString(tmp.resolve("r.fa"), ">t\nACGTTGCAAGGCTTACGTAGCTAGCTAGGATCGATCGGACTTAGC\n");
-        AlignResult oneSplit = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), refs.toString(),
-                tmp.resolve("one").toString(), false, "local", null, null, null, null, null, null, false, 0, null,
-                false, 0, 0));
-        AlignResult split = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), refs.toString(),
-                tmp.resolve("split").toString(), false, "local", null, null, null, null, null, null, false, 0, null,
-                false, 0, 700_000));
-        // Splits of about a tenth of the work each: balanced enough to be aligned where they were read.
-        AlignResult inPlace = AlignJob.run(spark, new AlignOptions(List.of(queries.toString()), refs.toString(),
-                tmp.resolve("in-place").toString(), false, "local", null, null, null, null, null, null, false, 0, null,
-                false, 0, 300_000));
+        Path refs = Files.writeString(tmp.resolve("r.fa"), SHORT_REFERENCE);
+        AlignResult oneSplit = local(queries, refs, "one", 0);
+        AlignResult split = local(queries, refs, "split", 700_000);
+        // Splits of about a tenth of the work each: balanced enough to be aligned where they were read, in one pass.
+        AlignResult inPlace = local(queries, refs, "in-place", 300_000);
         assertTrue(Files.size(queries) / 700_000 >= 4, "at least 4 splits");
         assertEquals(sorted(oneSplit.alignments()), sorted(split.alignments()));
         assertEquals(sorted(oneSplit.rejects()), sorted(split.rejects()));
@@ -203,11 +211,73 @@ class AlignJobTest {
                 "one split is not balanced: every query is moved by cost");
         assertEquals(0L, inPlace.counts().get("queries_moved_by_cost"), inPlace.counts().toString());
         assertEquals((Files.size(queries) + 299_999) / 300_000, inPlace.counts().get("partitions"), "one per split");
-        Map<String, Long> same = new HashMap<>(inPlace.counts());
-        same.keySet().removeAll(List.of("queries_moved_by_cost", "partitions"));
-        Map<String, Long> expected = new HashMap<>(oneSplit.counts());
-        expected.keySet().removeAll(List.of("queries_moved_by_cost", "partitions"));
-        assertEquals(expected, same);
+        assertEquals(2L, split.counts().get("query_passes"));
+        assertEquals(1L, inPlace.counts().get("query_passes"), "read, checked and aligned in one pass");
+        assertEquals(withoutPlan(oneSplit.counts()), withoutPlan(inPlace.counts()));
+    }
+
+    /** The counts that do not depend on how the work was planned. */
+    private static Map<String, Long> withoutPlan(Map<String, Long> counts) {
+        Map<String, Long> same = new HashMap<>(counts);
+        same.keySet().removeAll(List.of("queries_moved_by_cost", "partitions", "query_passes"));
+        return same;
+    }
+
+    @Test
+    void aOnePassRunThatFindsDuplicateIdsIsRedoneWithTheSameResultsAsTwoPasses() throws IOException {
+        // read7 again at the end: the one-pass plan aligns both copies, finds the repeated hash, and gives way.
+        String fasta = bigFasta(5) + ">read7 again\nACGTACGTAC\n";
+        Path queries = Files.writeString(tmp.resolve("dup.fa"), fasta);
+        Path refs = Files.writeString(tmp.resolve("r.fa"), SHORT_REFERENCE);
+        AlignResult redone = local(queries, refs, "redone", 300_000);
+        spark.conf().set(AlignInPlace.ENABLED_KEY, "false");
+        AlignResult twoPasses;
+        try {
+            twoPasses = local(queries, refs, "two-passes", 300_000);
+        } finally {
+            spark.conf().unset(AlignInPlace.ENABLED_KEY);
+        }
+        assertEquals(3L, redone.counts().get("query_passes"), redone.counts().toString());
+        assertEquals(2L, twoPasses.counts().get("query_passes"));
+        assertEquals(withoutPlan(twoPasses.counts()), withoutPlan(redone.counts()));
+        assertEquals(sorted(twoPasses.alignments()), sorted(redone.alignments()));
+        assertEquals(sorted(twoPasses.rejects()), sorted(redone.rejects()));
+        int header = fasta.indexOf(">read7 ");
+        long headerLine = 1 + fasta.substring(0, header).chars().filter(c -> c == '\n').count();
+        Row duplicate = redone.rejects().filter("id = 'read7'").first();
+        assertTrue(duplicate.getString(4).contains(" at line " + headerLine + ")"), duplicate + " " + headerLine);
+    }
+
+    @Test
+    void aOnePassRunNamesTheFilesOwnLineOfAMalformedRecordInALaterSplit() throws IOException {
+        StringBuilder fastq = new StringBuilder();
+        long line = 0;
+        long badLine = 0;
+        long badOffset = 0;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int r = 0; fastq.length() < 3_000_000; r++) {
+            int length = random.nextInt(100, 200);
+            boolean broken = r == 6_000; // about 1.9 MB in: the seventh split of 300 KB
+            if (broken) {
+                badLine = line + 3; // where the '+' line should be
+                badOffset = fastq.length();
+            }
+            fastq.append("@q").append(r).append('\n').append("ACGT".repeat(50), 0, length).append('\n')
+                    .append(broken ? "" : "+\n").append("I".repeat(length)).append('\n');
+            line += broken ? 3 : 4;
+        }
+        Path queries = Files.writeString(tmp.resolve("broken.fq"), fastq);
+        Path refs = Files.writeString(tmp.resolve("r.fa"), SHORT_REFERENCE);
+        Path out = tmp.resolve("never-written");
+        Exception e = assertThrows(Exception.class, () -> AlignJob.run(spark, new AlignOptions(
+                List.of(queries.toString()), refs.toString(), out.toString(), false, "local", null, null, null, null,
+                null, null, false, 0, null, false, 0, 300_000)));
+        Throwable cause = org.biospark.cli.ErrorReporterAccess.userError(e);
+        assertTrue(cause instanceof InvalidInputException, "expected bad input, got " + e);
+        assertTrue(badOffset > 300_000, "the error lies beyond the first split");
+        assertEquals(badLine, ((InvalidInputException) cause).line(), cause.getMessage());
+        assertTrue(cause.getMessage().contains("at line " + badLine + " of"), cause.getMessage());
+        assertFalse(Files.exists(out));
     }
 
     private static List<String> sorted(org.apache.spark.sql.Dataset<Row> rows) {
