@@ -73,6 +73,10 @@ public final class AlignJob {
             AlignSettings settings = new AlignSettings(scoring, mode, options.bothStrands(), options.topK(),
                     options.minScore() == null ? Integer.MIN_VALUE : options.minScore(), options.traceback());
             Broadcast<ReferenceSet> broadcast = jsc.broadcast(references);
+            if (spark.sparkContext().isLocal()) {
+                // The driver's JVM runs the tasks: the kernel compiles while the splits are planned and shipped.
+                KernelWarmUp.start(settings, references);
+            }
 
             List<FileStatus> queryFiles = InputFiles.expand(options.queries(), conf, "query");
             record(manifest, options, settings, queryFiles, conf);

@@ -9,12 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.biospark.align.Aligner;
 
 /**
- * Executor side: gets the alignment kernel compiled before the first alignment task needs it. Until the JIT's
- * optimising compiler has compiled it, the vector kernel runs as slowly as interpreted code (every vector operation
- * an object), so the first alignment task on each core straggled by about a second. While the checking pass runs,
- * one daemon thread per executor JVM and scheme aligns random queries against the start of the first reference,
- * the same calls as a task makes, for a fixed amount of work (768 M cells: a few hundredths of a second once
- * compiled; at most {@link #MAX_MILLIS}). The thread priority is a hint only (Linux ignores it). It changes no result and shares nothing with the tasks.
+ * Gets the alignment kernel compiled before the first alignment task needs it. Until the JIT's optimising compiler
+ * has compiled it, the vector kernel runs as slowly as interpreted code (every vector operation an object), so the
+ * first alignment task on each core straggled by about a second. One daemon thread per JVM and scheme aligns random
+ * queries against the start of the first reference, the same calls as a task makes, for a fixed amount of work
+ * (768 M cells: a few hundredths of a second once compiled; at most {@link #MAX_MILLIS}). It starts with the first
+ * task of a JVM that reads queries, or on the driver already when the master is local (the driver's JVM runs the
+ * tasks then). The thread priority is a hint only (Linux ignores it). It changes no result and shares nothing with
+ * the tasks.
  */
 final class KernelWarmUp {
     static final long MAX_MILLIS = 3_000;

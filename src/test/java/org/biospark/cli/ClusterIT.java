@@ -185,6 +185,37 @@ class ClusterIT {
     }
 
     /**
+     * The one-pass plan on a cluster: executors read, check and align their splits and report what they read through
+     * an accumulator; the rejects' lines, numbered from those reports, equal a local run's.
+     */
+    @Test
+    void alignInOnePassGivesTheSameRowsAndRejectsAsLocal() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; q.length() < 8_200_000; i++) {
+            q.append(">r").append(i).append('\n');
+            for (int j = 0; j < 150; j++) {
+                q.append(i % 5000 == 17 && j == 70 ? 'Z' : "ACGT".charAt(random.nextInt(4)));
+                if (j == 79) {
+                    q.append('\n');
+                }
+            }
+            q.append('\n');
+        }
+        Path queries = Files.writeString(dir.resolve("one_pass_queries.fa"), q);
+        String samples = PROJECT.resolve("src/main/resources/org/biospark/samples").toString();
+        Path[] out = onBoth("align-one-pass", "align", "--queries", queries.toString(), "--references",
+                samples + "/blog_reference.fa", "--split-size", "1");
+        for (Path run : out) {
+            assertTrue(Files.readString(run.resolve("_manifest.json")).contains("\"query_passes\" : 1"), run.toString());
+        }
+        List<String> rejects = sortedRows(out[0].resolve("rejects"));
+        assertTrue(rejects.size() >= 10, rejects.toString());
+        assertEquals(sortedRows(out[1].resolve("rejects")), rejects);
+        assertEquals(sortedRows(out[1].resolve("alignments")), sortedRows(out[0].resolve("alignments")));
+    }
+
+    /**
      * Fault: an executor JVM killed (-9) while an align job with many tasks runs. The worker starts a new one, the
      * lost tasks run again, and the output has exactly the expected rows: none lost, none twice.
      */

@@ -237,6 +237,17 @@ class AlignJobTest {
         } finally {
             spark.conf().unset(AlignInPlace.ENABLED_KEY);
         }
+        // The same when the executors count the id hashes (too many for the driver): a pass of its own.
+        spark.conf().set(AlignJob.ID_HASHES_ON_DRIVER_KEY, "0");
+        AlignResult counted;
+        try {
+            counted = local(queries, refs, "counted", 300_000);
+        } finally {
+            spark.conf().unset(AlignJob.ID_HASHES_ON_DRIVER_KEY);
+        }
+        assertEquals(sorted(twoPasses.alignments()), sorted(counted.alignments()));
+        assertEquals(sorted(twoPasses.rejects()), sorted(counted.rejects()));
+        assertEquals(3L, counted.counts().get("query_passes"));
         assertEquals(3L, redone.counts().get("query_passes"), redone.counts().toString());
         assertEquals(2L, twoPasses.counts().get("query_passes"));
         assertEquals(withoutPlan(twoPasses.counts()), withoutPlan(redone.counts()));
