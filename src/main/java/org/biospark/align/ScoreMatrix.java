@@ -189,6 +189,21 @@ public final class ScoreMatrix implements Serializable {
         return encoded;
     }
 
+    /**
+     * Checks that this matrix scores every residue of {@code sequence}, as {@link #encode} would, without making the
+     * encoded copy.
+     *
+     * @throws InvalidResidueException at the first residue it does not score
+     */
+    public void check(CharSequence sequence) {
+        for (int i = 0; i < sequence.length(); i++) {
+            char c = sequence.charAt(i);
+            if (c >= 128 || codes[c] < 0) {
+                throw new InvalidResidueException(c, i + 1, name);
+            }
+        }
+    }
+
     /** The score of residue codes {@code a} against {@code b}. */
     public int score(int a, int b) {
         return scores[a * symbols.length() + b];

@@ -71,7 +71,7 @@ final class AlignByCost {
 
         jsc.setJobDescription("align: rejects");
         // Without invalid records or duplicates the rejects table is written without another pass.
-        run.writeRejects(spark, tally.invalid() == 0 ? duplicates : invalid.union(duplicates));
+        long rejectRows = run.writeRejects(spark, tally.invalid() == 0 ? duplicates : invalid.union(duplicates));
 
         long aligned = lengths.values().stream().mapToLong(Long::longValue).sum();
         int partitions = partitions(run.options(), lengths, references, jsc.defaultParallelism());
@@ -91,10 +91,11 @@ final class AlignByCost {
                     .values();
         }
         long pairs = aligned * references.ids().size() * (bothStrands ? 2 : 1);
-        run.writeAlignments(spark, run.aligned(placed), "aligning " + aligned + " queries against " + references.ids().size()
+        long alignmentRows = run.writeAlignments(spark, run.aligned(placed), "aligning " + aligned + " queries against " + references.ids().size()
                 + " references in " + partitions + " tasks", "pairs", pairs, run.pairsDone());
         checked.unpersist(false);
-        return new QueryCounts(read, aligned, rejected, partitions, inPlace ? 0 : aligned, 2);
+        return new QueryCounts(read, aligned, rejected, partitions, inPlace ? 0 : aligned, 2, alignmentRows,
+                rejectRows);
     }
 
     /**

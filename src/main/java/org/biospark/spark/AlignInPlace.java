@@ -76,7 +76,7 @@ final class AlignInPlace {
         JavaRDD<Row> rows = jsc.parallelize(list, count).mapPartitionsWithIndex((partition, split) ->
                 alignSplit(partition, split.next(), conf.value(), references.value(), settings, count, hashLimit,
                         tallies, pairsDone, bytesDone), false);
-        run.writeAlignments(spark, rows, "reading, checking and aligning the queries of " + count + " splits",
+        long alignmentRows = run.writeAlignments(spark, rows, "reading, checking and aligning the queries of " + count + " splits",
                 "query bytes", bytes, bytesDone);
 
         List<SplitTally> bySplit = inSplitOrder(tallies.value(), count);
@@ -104,13 +104,13 @@ final class AlignInPlace {
                 withInvalid.add(numbered.get(i));
             }
         }
-        run.writeRejects(spark, withInvalid.isEmpty() ? jsc.emptyRDD() : splits.read(jsc, withInvalid)
+        long rejectRows = run.writeRejects(spark, withInvalid.isEmpty() ? jsc.emptyRDD() : splits.read(jsc, withInvalid)
                 .map(r -> {
                     String problem = QueryChecks.problem(r.record(), matrix, bothStrands);
                     return problem == null ? null : Reject.of(r, problem);
                 })
                 .filter(r -> r != null));
-        return new QueryCounts(tally.read(), tally.valid(), tally.invalid(), count, 0, 1);
+        return new QueryCounts(tally.read(), tally.valid(), tally.invalid(), count, 0, 1, alignmentRows, rejectRows);
     }
 
     /** Executor side: reads, checks and aligns one split; its tally goes to the driver through the accumulator. */

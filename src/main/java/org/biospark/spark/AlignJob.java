@@ -102,13 +102,14 @@ public final class AlignJob {
                     .count("partitions", queries.partitions())
                     .count("queries_moved_by_cost", queries.movedByCost())
                     .count("query_passes", queries.passes())
-                    .count(AlignmentsSchema.TABLE, output.rowCount(AlignmentsSchema.TABLE))
-                    .count(RejectsSchema.TABLE, output.rowCount(RejectsSchema.TABLE))
+                    .count(AlignmentsSchema.TABLE, queries.alignmentRows())
+                    .count(RejectsSchema.TABLE, queries.rejectRows())
                     .finish();
             output.writeManifest(manifest);
             output.commit();
-            return new AlignResult(output.directory().toString(), output.readTable(AlignmentsSchema.TABLE),
-                    output.readTable(RejectsSchema.TABLE), manifest.counts());
+            return new AlignResult(output.directory().toString(),
+                    output.readTable(AlignmentsSchema.TABLE, alignRun.schema()),
+                    output.readTable(RejectsSchema.TABLE, RejectsSchema.SCHEMA), manifest.counts());
         }
     }
 

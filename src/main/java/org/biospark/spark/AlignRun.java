@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -27,20 +28,43 @@ record AlignRun(JavaSparkContext jsc, AlignOptions options, AlignSettings settin
                 Broadcast<ReferenceSet> references, List<Reject> referenceRejects, RunOutput output, long idHashLimit,
                 LongAccumulator pairsDone) {
 
-    /** Writes {@code rejects/}: these query rejects and the reference rejects. */
-    void writeRejects(SparkSession spark, JavaRDD<Reject> queryRejects) {
-        output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
-                queryRejects.union(jsc.parallelize(referenceRejects, 1)).map(Reject::toRow), RejectsSchema.SCHEMA));
+    /** Writes {@code rejects/}: these query rejects and the reference rejects; returns the rows written. */
+    long writeRejects(SparkSession spark, JavaRDD<Reject> queryRejects) {
+        LongAccumulator written = jsc.sc().longAccumulator("rejects written");
+        output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(counted(
+                queryRejects.union(jsc.parallelize(referenceRejects, 1)).map(Reject::toRow), written),
+                RejectsSchema.SCHEMA));
+        return written.value();
     }
 
-    /** Writes {@code alignments/} from these rows, reporting progress in {@code unit}s counted by {@code done}. */
-    void writeAlignments(SparkSession spark, JavaRDD<Row> rows, String description, String unit, long total,
+    /**
+     * Writes {@code alignments/} from these rows, reporting progress in {@code unit}s counted by {@code done};
+     * returns the rows written.
+     */
+    long writeAlignments(SparkSession spark, JavaRDD<Row> rows, String description, String unit, long total,
                          LongAccumulator done) {
         jsc.setJobDescription("align: " + description);
+        LongAccumulator written = jsc.sc().longAccumulator("alignments written");
         try (Progress progress = Progress.start("align", unit, total, done, AlignJob.PROGRESS_MILLIS)) {
-            output.writeTable(AlignmentsSchema.TABLE, spark.createDataFrame(rows,
-                    settings.traceback() ? AlignmentsSchema.WITH_TRACEBACK : AlignmentsSchema.SCORES));
+            output.writeTable(AlignmentsSchema.TABLE, spark.createDataFrame(counted(rows, written), schema()));
         }
+        return written.value();
+    }
+
+    /** The schema of {@code alignments/} in this run. */
+    StructType schema() {
+        return settings.traceback() ? AlignmentsSchema.WITH_TRACEBACK : AlignmentsSchema.SCORES;
+    }
+
+    /**
+     * The rows, counted as the write consumes them: the count is exact, since Spark applies the accumulator updates
+     * of the tasks of a job's final stage once per partition, whatever ran twice.
+     */
+    private static JavaRDD<Row> counted(JavaRDD<Row> rows, LongAccumulator count) {
+        return rows.map(r -> {
+            count.add(1);
+            return r;
+        });
     }
 
     /** Rows of the queries of each partition aligned against the references (see {@link AlignTask}). */

@@ -21,7 +21,7 @@ final class QueryChecks {
                     + record.sequence().length();
         }
         try {
-            matrix.encode(record.sequence());
+            matrix.check(record.sequence());
         } catch (InvalidResidueException e) {
             return e.getMessage();
         }

@@ -9,8 +9,11 @@ package org.biospark.spark;
  * @param partitions     alignment tasks
  * @param movedByCost    records moved into cost-balanced partitions (0 when aligned where they were read)
  * @param passes         passes over all query records (reading them in order to check them or align them)
+ * @param alignmentRows  rows written to {@code alignments/}
+ * @param rejectRows     rows written to {@code rejects/} (the references' too)
  */
-record QueryCounts(long read, long aligned, long rejected, int partitions, long movedByCost, int passes) {
+record QueryCounts(long read, long aligned, long rejected, int partitions, long movedByCost, int passes,
+                   long alignmentRows, long rejectRows) {
     QueryCounts {
         if (read != aligned + rejected) {
             throw new IllegalStateException("record accounting broken: read " + read + ", aligned " + aligned
@@ -20,6 +23,7 @@ record QueryCounts(long read, long aligned, long rejected, int partitions, long 
 
     /** The same counts after {@code more} passes that were given up. */
     QueryCounts after(int more) {
-        return new QueryCounts(read, aligned, rejected, partitions, movedByCost, passes + more);
+        return new QueryCounts(read, aligned, rejected, partitions, movedByCost, passes + more, alignmentRows,
+                rejectRows);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.biospark.UsageException;
 
 /**
@@ -118,18 +119,20 @@ public final class RunOutput implements AutoCloseable {
         }
     }
 
-    /** Rows of a table written in this run (read from the staging directory before the commit). */
-    public long rowCount(String name) {
-        Path path = committed ? finalTablePath(name) : new Path(staging, name);
-        return spark.read().parquet(path.toString()).count();
-    }
-
     /** Reads a committed table back. */
     public Dataset<Row> readTable(String name) {
         if (!committed) {
             throw new IllegalStateException("the run output is not committed yet");
         }
         return spark.read().parquet(finalTablePath(name).toString());
+    }
+
+    /** Reads a committed table back whose schema is known (no job to read it from the files' footers). */
+    public Dataset<Row> readTable(String name, StructType schema) {
+        if (!committed) {
+            throw new IllegalStateException("the run output is not committed yet");
+        }
+        return spark.read().schema(schema).parquet(finalTablePath(name).toString());
     }
 
     /** Moves the staged results into place; an old directory there is replaced only now. */

@@ -67,6 +67,13 @@ class ScoreMatrixTest {
         assertTrue(e.getMessage().contains("'R' at position 5"), e.getMessage());
         assertThrows(InvalidResidueException.class, () -> ScoreMatrix.named("BLOSUM62").encode("MKV1"));
         assertThrows(InvalidResidueException.class, () -> ScoreMatrix.named("NUC.4.4").encode("ACGé"));
+        // check() finds the same residue as encode(), without the copy
+        InvalidResidueException checked = assertThrows(InvalidResidueException.class,
+                () -> ScoreMatrix.dna(1, -2).check("acgtRN"));
+        assertEquals(e.getMessage(), checked.getMessage());
+        assertThrows(InvalidResidueException.class, () -> ScoreMatrix.named("NUC.4.4").check("ACGé"));
+        ScoreMatrix.named("BLOSUM62").check("mkvW");
+        ScoreMatrix.dna(1, -2).check("ACGUN");
     }
 
     @Test
