@@ -223,6 +223,15 @@ class AlignJobTest {
         return same;
     }
 
+    private AlignResult withSetting(String key, String value, java.util.function.Supplier<AlignResult> run) {
+        spark.conf().set(key, value);
+        try {
+            return run.get();
+        } finally {
+            spark.conf().unset(key);
+        }
+    }
+
     @Test
     void aOnePassRunThatFindsDuplicateIdsIsRedoneWithTheSameResultsAsTwoPasses() throws IOException {
         // read7 again at the end: the one-pass plan aligns both copies, finds the repeated hash, and gives way.
@@ -230,21 +239,11 @@ class AlignJobTest {
         Path queries = Files.writeString(tmp.resolve("dup.fa"), fasta);
         Path refs = Files.writeString(tmp.resolve("r.fa"), SHORT_REFERENCE);
         AlignResult redone = local(queries, refs, "redone", 300_000);
-        spark.conf().set(AlignInPlace.ENABLED_KEY, "false");
-        AlignResult twoPasses;
-        try {
-            twoPasses = local(queries, refs, "two-passes", 300_000);
-        } finally {
-            spark.conf().unset(AlignInPlace.ENABLED_KEY);
-        }
+        AlignResult twoPasses = withSetting(AlignInPlace.ENABLED_KEY, "false",
+                () -> local(queries, refs, "two-passes", 300_000));
         // The same when the executors count the id hashes (too many for the driver): a pass of its own.
-        spark.conf().set(AlignJob.ID_HASHES_ON_DRIVER_KEY, "0");
-        AlignResult counted;
-        try {
-            counted = local(queries, refs, "counted", 300_000);
-        } finally {
-            spark.conf().unset(AlignJob.ID_HASHES_ON_DRIVER_KEY);
-        }
+        AlignResult counted = withSetting(AlignJob.ID_HASHES_ON_DRIVER_KEY, "0",
+                () -> local(queries, refs, "counted", 300_000));
         assertEquals(sorted(twoPasses.alignments()), sorted(counted.alignments()));
         assertEquals(sorted(twoPasses.rejects()), sorted(counted.rejects()));
         assertEquals(3L, counted.counts().get("query_passes"));
