@@ -34,21 +34,36 @@ final class ByteLineReader implements Closeable {
             if (position == limit) {
                 int n = in.read(buffer, 0, buffer.length);
                 if (n <= 0) {
-                    return any ? decode(length) : null;
+                    return any ? decode(line, 0, length) : null;
                 }
                 position = 0;
                 limit = n;
             }
             any = true;
-            byte b = buffer[position++];
-            consumed++;
-            if (b == '\n') {
-                return decode(length);
+            int end = position;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
             }
-            if (length == line.length) {
-                line = java.util.Arrays.copyOf(line, line.length * 2);
+            int chunk = end - position;
+            consumed += chunk;
+            if (end < limit && length == 0) {
+                // the whole line is in the buffer: no copy
+                String whole = decode(buffer, position, chunk);
+                position = end + 1;
+                consumed++;
+                return whole;
             }
-            line[length++] = b;
+            if (length + chunk > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(2 * line.length, length + chunk));
+            }
+            System.arraycopy(buffer, position, line, length, chunk);
+            length += chunk;
+            position = end;
+            if (end < limit) {
+                position++;
+                consumed++;
+                return decode(line, 0, length);
+            }
         }
     }
 
@@ -57,11 +72,11 @@ final class ByteLineReader implements Closeable {
         return lineStart;
     }
 
-    private String decode(int length) {
-        if (length > 0 && line[length - 1] == '\r') {
+    private static String decode(byte[] bytes, int from, int length) {
+        if (length > 0 && bytes[from + length - 1] == '\r') {
             length--;
         }
-        return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+        return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
 
     @Override
