@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -50,7 +51,7 @@ final class AlignByCost {
         JavaRDD<Reject> invalid = checked.filter(t -> t._2() != null).map(t -> Reject.of(t._1(), t._2()));
         JavaRDD<SourcedRecord> valid = checked.filter(t -> t._2() == null).map(Tuple2::_1);
         // Duplicate ids: only the records whose id hash repeats are grouped by id and compared exactly.
-        Set<Long> repeated = repeatedIdHashes(tally, valid);
+        Set<Long> repeated = repeatedIdHashes(tally, () -> valid);
         JavaRDD<SourcedRecord> unique = valid;
         JavaRDD<Reject> duplicates = jsc.emptyRDD();
         Map<Integer, Long> lengths = tally.validLengths();
@@ -91,8 +92,10 @@ final class AlignByCost {
                     .values();
         }
         long pairs = aligned * references.ids().size() * (bothStrands ? 2 : 1);
-        long alignmentRows = run.writeAlignments(spark, run.aligned(placed), "aligning " + aligned + " queries against " + references.ids().size()
-                + " references in " + partitions + " tasks", "pairs", pairs, run.pairsDone());
+        String description = "aligning " + aligned + " queries against " + references.ids().size()
+                + " references in " + partitions + " tasks";
+        long alignmentRows = run.writeAlignments(spark, run.aligned(placed), description, "pairs", pairs,
+                run.pairsDone());
         checked.unpersist(false);
         return new QueryCounts(read, aligned, rejected, partitions, inPlace ? 0 : aligned, 2, alignmentRows,
                 rejectRows);
@@ -100,13 +103,13 @@ final class AlignByCost {
 
     /**
      * The id hashes that occur more than once among the valid records: from the tally's hashes, or, when there were
-     * too many to bring to the driver, counted by the executors.
+     * too many to bring to the driver, counted by the executors over the valid records.
      */
-    static Set<Long> repeatedIdHashes(QueryTally tally, JavaRDD<SourcedRecord> valid) {
+    static Set<Long> repeatedIdHashes(QueryTally tally, Supplier<JavaRDD<SourcedRecord>> valid) {
         if (tally.hasHashes()) {
             return Arrays.stream(tally.repeatedHashes()).boxed().collect(Collectors.toSet());
         }
-        return new HashSet<>(valid.mapToPair(r -> new Tuple2<>(IdHash.of(r.record().id()), 1L))
+        return new HashSet<>(valid.get().mapToPair(r -> new Tuple2<>(IdHash.of(r.record().id()), 1L))
                 .reduceByKey(Long::sum).filter(c -> c._2() > 1).keys().collect());
     }
 

@@ -1,5 +1,6 @@
 package org.biospark.spark;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,16 +77,16 @@ final class AlignInPlace {
         JavaRDD<Row> rows = jsc.parallelize(list, count).mapPartitionsWithIndex((partition, split) ->
                 alignSplit(partition, split.next(), conf.value(), references.value(), settings, count, hashLimit,
                         tallies, pairsDone, bytesDone), false);
-        long alignmentRows = run.writeAlignments(spark, rows, "reading, checking and aligning the queries of " + count + " splits",
-                "query bytes", bytes, bytesDone);
+        long alignmentRows = run.writeAlignments(spark, rows, "reading, checking and aligning the queries of "
+                + count + " splits", "query bytes", bytes, bytesDone);
 
         List<SplitTally> bySplit = inSplitOrder(tallies.value(), count);
         QueryTally tally = QueryTally.merge(bySplit.stream().map(SplitTally::tally).toList());
         List<FileSplit> numbered = splits.numberedFromReadings(bySplit.stream().map(SplitTally::reading).toList());
         ScoreMatrix matrix = settings.scoring().matrix();
         boolean bothStrands = settings.bothStrands();
-        Set<Long> repeated = AlignByCost.repeatedIdHashes(tally, tally.hasHashes() ? null
-                : splits.read(jsc, numbered).filter(r -> QueryChecks.problem(r.record(), matrix, bothStrands) == null));
+        Set<Long> repeated = AlignByCost.repeatedIdHashes(tally, () -> splits.read(jsc, numbered)
+                .filter(r -> QueryChecks.problem(r.record(), matrix, bothStrands) == null));
         if (!repeated.isEmpty()) {
             run.output().discardTable(AlignmentsSchema.TABLE);
             return null;
@@ -104,12 +105,13 @@ final class AlignInPlace {
                 withInvalid.add(numbered.get(i));
             }
         }
-        long rejectRows = run.writeRejects(spark, withInvalid.isEmpty() ? jsc.emptyRDD() : splits.read(jsc, withInvalid)
+        JavaRDD<Reject> rejects = withInvalid.isEmpty() ? jsc.emptyRDD() : splits.read(jsc, withInvalid)
                 .map(r -> {
                     String problem = QueryChecks.problem(r.record(), matrix, bothStrands);
                     return problem == null ? null : Reject.of(r, problem);
                 })
-                .filter(r -> r != null));
+                .filter(r -> r != null);
+        long rejectRows = run.writeRejects(spark, rejects);
         return new QueryCounts(tally.read(), tally.valid(), tally.invalid(), count, 0, 1, alignmentRows, rejectRows);
     }
 
@@ -117,7 +119,7 @@ final class AlignInPlace {
     static Iterator<Row> alignSplit(int partition, FileSplit split, HadoopConf conf, ReferenceSet references,
                                     AlignSettings settings, int partitions, long hashLimit,
                                     CollectionAccumulator<SplitTally> tallies, LongAccumulator pairsDone,
-                                    LongAccumulator bytesDone) throws java.io.IOException {
+                                    LongAccumulator bytesDone) throws IOException {
         KernelWarmUp.start(settings, references);
         ScoreMatrix matrix = settings.scoring().matrix();
         QueryTally.Builder tally = new QueryTally.Builder();

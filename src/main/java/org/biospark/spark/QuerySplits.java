@@ -25,7 +25,7 @@ import org.biospark.io.SplitReading;
  * parallel, each from the first record header in its range (a multi-line FASTA record never breaks); a gzip file
  * is one split. Records carry the file's own line and record numbers, so a reject names the same line whatever the
  * split size: the splits of a cut file are numbered either by a counting pass over their bytes ({@link #read}) or,
- * when they have been read once already, from what those readers read ({@link #numbered}).
+ * when they have been read once already, from what those readers read ({@link #numberedFromReadings}).
  */
 final class QuerySplits {
     private final List<FileSplit> splits;
@@ -90,22 +90,22 @@ final class QuerySplits {
      * or anything for whole files, which need none).
      */
     List<FileSplit> numberedFromReadings(List<SplitReading> readings) {
-        List<SplitCounts> counts = new ArrayList<>();
-        List<SplitReading> ofFile = new ArrayList<>();
-        for (int i = 0; i <= splits.size(); i++) {
-            boolean sameFile = i < splits.size() && !splits.get(i).whole() && !ofFile.isEmpty()
-                    && splits.get(i).path().equals(splits.get(i - 1).path());
-            if (!sameFile && !ofFile.isEmpty()) {
-                counts.addAll(SplitCounts.fromReadings(ofFile));
-                ofFile.clear();
-            }
-            if (i < splits.size()) {
-                if (splits.get(i).whole()) {
-                    counts.add(null);
-                } else {
-                    ofFile.add(readings.get(i));
+        List<SplitCounts> counts = new ArrayList<>(java.util.Collections.nCopies(splits.size(), null));
+        int first = 0;
+        while (first < splits.size()) {
+            int end = first + 1;
+            if (!splits.get(first).whole()) {
+                // the cut splits of one file, in order
+                while (end < splits.size() && !splits.get(end).whole()
+                        && splits.get(end).path().equals(splits.get(first).path())) {
+                    end++;
+                }
+                List<SplitCounts> ofFile = SplitCounts.fromReadings(readings.subList(first, end));
+                for (int i = first; i < end; i++) {
+                    counts.set(i, ofFile.get(i - first));
                 }
             }
+            first = end;
         }
         return numbered(counts);
     }
@@ -147,15 +147,16 @@ final class QuerySplits {
             }
             if (gzip || status.getLen() <= splitBytes) {
                 // Read whole: the reader finds the format (and gzip) itself.
-                return List.of(new FileSplit(path, SequenceReader.Format.FASTA, true, gzip, 0, status.getLen(), 0, 0));
+                return List.of(new FileSplit(path, SequenceReader.Format.FASTA, true, gzip, 0, status.getLen(), 0,
+                        0));
             }
             try (SequenceReader reader = SequenceReader.open(fs.open(status.getPath()), path)) {
                 format = reader.format();
             }
             List<FileSplit> splits = new ArrayList<>();
             for (long start = 0; start < status.getLen(); start += splitBytes) {
-                splits.add(new FileSplit(path, format, false, false, start, Math.min(status.getLen(), start + splitBytes),
-                        0, 0));
+                long end = Math.min(status.getLen(), start + splitBytes);
+                splits.add(new FileSplit(path, format, false, false, start, end, 0, 0));
             }
             return splits;
         } catch (IOException e) {

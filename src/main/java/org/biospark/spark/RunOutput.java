@@ -121,18 +121,19 @@ public final class RunOutput implements AutoCloseable {
 
     /** Reads a committed table back. */
     public Dataset<Row> readTable(String name) {
-        if (!committed) {
-            throw new IllegalStateException("the run output is not committed yet");
-        }
-        return spark.read().parquet(finalTablePath(name).toString());
+        return spark.read().parquet(committedTable(name));
     }
 
     /** Reads a committed table back whose schema is known (no job to read it from the files' footers). */
     public Dataset<Row> readTable(String name, StructType schema) {
+        return spark.read().schema(schema).parquet(committedTable(name));
+    }
+
+    private String committedTable(String name) {
         if (!committed) {
             throw new IllegalStateException("the run output is not committed yet");
         }
-        return spark.read().schema(schema).parquet(finalTablePath(name).toString());
+        return finalTablePath(name).toString();
     }
 
     /** Moves the staged results into place; an old directory there is replaced only now. */

@@ -207,7 +207,8 @@ class ClusterIT {
         Path[] out = onBoth("align-one-pass", "align", "--queries", queries.toString(), "--references",
                 samples + "/blog_reference.fa", "--split-size", "1");
         for (Path run : out) {
-            assertTrue(Files.readString(run.resolve("_manifest.json")).contains("\"query_passes\" : 1"), run.toString());
+            String manifest = Files.readString(run.resolve("_manifest.json"));
+            assertTrue(manifest.contains("\"query_passes\" : 1"), run + ": " + manifest);
         }
         List<String> rejects = sortedRows(out[0].resolve("rejects"));
         assertTrue(rejects.size() >= 10, rejects.toString());

@@ -61,7 +61,8 @@ class SplitReadingTest {
         long lines = 0;
         long count = 0;
         for (int s = 0; s + 1 < cuts.length; s++) {
-            try (SequenceReader reader = SequenceReader.openSplit(input, "f", format, cuts[s], cuts[s + 1], lines, count)) {
+            try (SequenceReader reader = SequenceReader.openSplit(input, "f", format, cuts[s], cuts[s + 1], lines,
+                    count)) {
                 reader.forEachRemaining(records::add);
             }
             lines += counts.get(s).newlines();
