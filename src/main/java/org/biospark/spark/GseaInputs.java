@@ -233,6 +233,10 @@ final class GseaInputs {
             return parser.parse(in);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(path.toString(), "not a number where one is expected: " + e.getMessage());
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            // only a gzip stream ends early or fails its check: the file is cut short or damaged
+            throw new InvalidInputException(path.toString(), "the gzip data is truncated or corrupt ("
+                    + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

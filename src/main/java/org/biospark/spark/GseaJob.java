@@ -29,10 +29,12 @@ import scala.Tuple2;
  * 50 sets both keep every core busy:
  * <ul>
  * <li>With at least about {@value #TASKS_PER_CORE} datasets per core (the usual case), each dataset is one task,
- * which reads its file (so a ranked list or matrix travels once, to one executor), and runs in two passes: first
- * its bad lines, the sets the size filter drops and every set's genes missing from the dataset go to
- * {@code rejects/} with the accounting; then the kernel prepares it, computes every permutation (gene-set
- * permutation nulls once per set size, for all its sets) and all statistics.</li>
+ * which reads its file once (so a ranked list or matrix travels once, to one executor), checks it, prepares it,
+ * computes every permutation (gene-set permutation nulls once per set size, for all its sets) and all statistics,
+ * and writes its rows. Its rejects (bad lines, the sets the size filter drops, every set's genes missing from the
+ * dataset) are set aside in the run's scratch directory ({@link RejectParts}) and written to {@code rejects/} after
+ * the results; its accounting reaches the driver by an accumulator. A malformed file stops the run when its task
+ * reads it.</li>
  * <li>With fewer datasets, the driver reads and prepares each one, broadcasts it, splits its permutations into
  * blocks computed by separate tasks, and joins the blocks by dataset for the statistics that need all permutations
  * and all sets (NES, p, BH, FDR q, FWER, multilevel p).</li>
@@ -73,28 +75,43 @@ public final class GseaJob {
             CollectionAccumulator<GseaTasks.Summary> summaryAccumulator = jsc.sc().collectionAccumulator("datasets");
             LongAccumulator rowCount = jsc.sc().longAccumulator("gsea rows");
             LongAccumulator rejectCount = jsc.sc().longAccumulator("rejects");
-            JavaRDD<Row> rows;
-            JavaRDD<Reject> rejectRecords;
             List<GseaTasks.Summary> summaries = new ArrayList<>();
+            JavaRDD<Reject> rejectRecords;
             if (blocks == 1) {
-                // the usual case: every dataset is read, checked and analysed by its own task, in two passes (the
-                // rejects and accounting, then the results) rather than one cached pass: reading and preparing a
-                // dataset again costs less than caching its rows and rejects (measured)
-                JavaRDD<GseaInputs.Source> sources = jsc.parallelize(inputs.sources, datasets);
-                rejectRecords = sources.flatMap(source -> {
-                    GseaTasks.Checked c = GseaTasks.check(source, sharedBroadcast.value(), settings, o,
+                // the usual case: every dataset is read once, checked and analysed by its own task, which sets its
+                // rejects aside for the rejects table (reading a dataset again cost more than setting them aside)
+                String parts = output.scratch(RejectsSchema.TABLE).toString();
+                List<IndexedSource> indexed = new ArrayList<>();
+                for (int d = 0; d < datasets; d++) {
+                    indexed.add(new IndexedSource(d, inputs.sources.get(d)));
+                }
+                JavaRDD<Row> rows = jsc.parallelize(indexed, datasets).flatMap(d -> {
+                    GseaTasks.Analysed a = GseaTasks.analyse(d.source(), sharedBroadcast.value(), settings, o,
                             hadoop.value());
-                    summaryAccumulator.add(c.summary());
-                    return c.rejects().iterator();
+                    if (!a.checked().rejects().isEmpty()) {
+                        RejectParts.write(parts, d.index(), org.apache.spark.TaskContext.get().taskAttemptId(),
+                                a.checked().rejects(), hadoop.value().value());
+                    }
+                    summaryAccumulator.add(a.checked().summary());
+                    return a.rows().iterator();
                 });
-                rows = sources.flatMap(source -> GseaTasks.rows(source, sharedBroadcast.value(), settings, o,
-                        hadoop.value()).iterator());
+                writeResults(output, spark, rows, rowCount);
+                summaries.addAll(inDatasetOrder(summaryAccumulator.value(), inputs.sources));
+                List<Integer> withRejects = new ArrayList<>();
+                for (int d = 0; d < datasets; d++) {
+                    if (summaries.get(d).rejects() > 0) {
+                        withRejects.add(d);
+                    }
+                }
+                rejectRecords = withRejects.isEmpty() ? jsc.emptyRDD()
+                        : jsc.parallelize(withRejects, Math.min(withRejects.size(), jsc.defaultParallelism()))
+                                .flatMap(d -> RejectParts.read(parts, d, hadoop.value().value()).iterator());
             } else {
                 List<Reject> driverRejects = new ArrayList<>();
-                rows = splitDatasets(jsc, inputs, shared, settings, o, blocks, driverRejects, summaries);
+                JavaRDD<Row> rows = splitDatasets(jsc, inputs, shared, settings, o, blocks, driverRejects, summaries);
+                writeResults(output, spark, rows, rowCount);
                 rejectRecords = jsc.parallelize(driverRejects, 1);
             }
-            // rejects first: a malformed dataset file stops the run before the permutations start
             // a few files, not one per dataset: each Parquet file costs tens of milliseconds to open and close
             output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
                     rejectRecords.union(jsc.parallelize(inputs.rejects, 1))
@@ -102,11 +119,6 @@ public final class GseaJob {
                         rejectCount.add(1);
                         return r.toRow();
                     }), RejectsSchema.SCHEMA));
-            summaries.addAll(summaryAccumulator.value());
-            output.writeTable(GseaSchema.TABLE, spark.createDataFrame(rows.map(r -> {
-                rowCount.add(1);
-                return r;
-            }), GseaSchema.SCHEMA), GseaSchema.DATASET.name());
             long rejects = rejectCount.value();
 
             long tested = summaries.stream().mapToLong(GseaTasks.Summary::tested).sum();
@@ -132,9 +144,39 @@ public final class GseaJob {
                     .finish();
             output.writeManifest(manifest);
             output.commit();
-            return new GseaRunResult(output.directory().toString(), output.readTable(GseaSchema.TABLE),
-                    output.readTable(RejectsSchema.TABLE), manifest.counts(), warnings);
+            return new GseaRunResult(output.directory().toString(), () -> output.readTable(GseaSchema.TABLE),
+                    () -> output.readTable(RejectsSchema.TABLE, RejectsSchema.SCHEMA), manifest.counts(), warnings);
         }
+    }
+
+    /** A dataset and its place in the run, which names the rejects it sets aside. */
+    record IndexedSource(int index, GseaInputs.Source source) implements java.io.Serializable {
+    }
+
+    private static void writeResults(RunOutput output, SparkSession spark, JavaRDD<Row> rows, LongAccumulator count) {
+        output.writeTable(GseaSchema.TABLE, spark.createDataFrame(rows.map(r -> {
+            count.add(1);
+            return r;
+        }), GseaSchema.SCHEMA), GseaSchema.DATASET.name());
+    }
+
+    /** The summaries the tasks sent, in the order of the datasets (tasks finish in any order). */
+    static List<GseaTasks.Summary> inDatasetOrder(List<GseaTasks.Summary> summaries, List<GseaInputs.Source> sources) {
+        java.util.Map<String, GseaTasks.Summary> byName = new java.util.HashMap<>();
+        for (GseaTasks.Summary s : summaries) {
+            if (byName.put(s.dataset(), s) != null) {
+                throw new IllegalStateException("dataset " + s.dataset() + " was counted twice: this is a bug");
+            }
+        }
+        List<GseaTasks.Summary> ordered = new ArrayList<>();
+        for (GseaInputs.Source source : sources) {
+            GseaTasks.Summary s = byName.get(source.name());
+            if (s == null) {
+                throw new IllegalStateException("dataset " + source.name() + " was not counted: this is a bug");
+            }
+            ordered.add(s);
+        }
+        return ordered;
     }
 
     /**

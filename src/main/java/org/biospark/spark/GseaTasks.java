@@ -56,8 +56,9 @@ final class GseaTasks {
      * @param tested   sets tested
      * @param filtered sets left out by the size filter
      * @param left     whether the whole dataset was left out
+     * @param rejects  its rejects (lines and sets)
      */
-    record Summary(String dataset, long lines, long used, long tested, long filtered, boolean left,
+    record Summary(String dataset, long lines, long used, long tested, long filtered, boolean left, long rejects,
                    List<String> warnings) implements Serializable {
     }
 
@@ -69,12 +70,6 @@ final class GseaTasks {
     }
 
     private GseaTasks() {
-    }
-
-    /** The first pass over a dataset, in its task: read it, apply the set filter; its rejects and accounting. */
-    static Checked check(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
-        GseaInputs.Read read = GseaInputs.read(source, o, conf.value());
-        return checked(source, read, shared, o);
     }
 
     /** A dataset's rejects (its lines; its sets, by the set filter alone: no ranking or kernel) and accounting. */
@@ -98,19 +93,24 @@ final class GseaTasks {
                     rejects);
         }
         return new Checked(rejects, new Summary(source.name(), read.lines(), read.used(), counts[0], counts[1],
-                input == null, read.warnings()));
+                input == null, rejects.size(), read.warnings()));
     }
 
-    /** The second pass over a dataset, in its task: read, prepare, every permutation, statistics; the rows. */
-    static List<Row> rows(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
+    /** A dataset read once: its rejects and accounting, and its result rows. */
+    record Analysed(Checked checked, List<Row> rows) {
+    }
+
+    /** The whole of one dataset in its task: read it once, check it, prepare it, every permutation, statistics. */
+    static Analysed analyse(GseaInputs.Source source, Shared shared, Settings s, GseaOptions o, HadoopConf conf) {
         GseaInputs.Read read = GseaInputs.read(source, o, conf.value());
+        Checked checked = checked(source, read, shared, o);
         if (read.input() == null) {
-            return List.of();
+            return new Analysed(checked, List.of());
         }
         Ready ready = ready(read.input(), shared, s, o);
-        return ready.prepared() instanceof GseaInputs.GeneList g
+        return new Analysed(checked, ready.prepared() instanceof GseaInputs.GeneList g
                 ? ora(g.name(), g.genes(), shared.universe(), shared.sets(), s)
-                : whole(ready.name(), ready.prepared(), ready.permutations(), s);
+                : whole(ready.name(), ready.prepared(), ready.permutations(), s));
     }
 
     /** Step 1 of the kernel for any method. */

@@ -27,6 +27,8 @@ import org.biospark.UsageException;
 public final class RunOutput implements AutoCloseable {
     /** File name of the run manifest inside the output directory. */
     public static final String MANIFEST = "_manifest.json";
+    /** The staging directory's sub-directory of intermediate files, never committed. */
+    private static final String SCRATCH = "_scratch";
 
     private final SparkSession spark;
     private final FileSystem fs;
@@ -110,6 +112,24 @@ public final class RunOutput implements AutoCloseable {
         }
     }
 
+    /**
+     * A directory for the intermediate files of {@code name} (what tasks set aside for a later stage), inside the
+     * staging directory so that it shares its file system and its fate; {@link #commit()} deletes it. It is made
+     * here, so that tasks can create their files in it without creating directories: a task that outlives a failed
+     * run (killed, but not yet stopped) then cannot bring the deleted staging directory back.
+     */
+    public Path scratch(String name) {
+        Path directory = new Path(new Path(staging, SCRATCH), name);
+        try {
+            if (!fs.mkdirs(directory)) {
+                throw new IOException("mkdirs returned false");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the scratch directory " + directory, e);
+        }
+        return directory;
+    }
+
     /** Writes the run manifest. */
     public void writeManifest(RunManifest manifest) {
         try (OutputStream out = fs.create(new Path(staging, MANIFEST), false)) {
@@ -139,6 +159,7 @@ public final class RunOutput implements AutoCloseable {
     /** Moves the staged results into place; an old directory there is replaced only now. */
     public void commit() {
         try {
+            fs.delete(new Path(staging, SCRATCH), true);
             if (fs.exists(target)) {
                 if (!overwrite && fs.listStatus(target).length > 0) {
                     throw new UsageException("The output directory " + target

@@ -106,8 +106,18 @@ class GseaJobTest {
             }).toList());
             ranks.add(file.toString());
         }
-        Map<String, Row> together = byKey(GseaJob.run(spark, preranked(ranks, 200, false, 12))); // split in blocks
+        GseaRunResult split = GseaJob.run(spark, preranked(ranks, 200, false, 12)); // permutations in blocks
+        Map<String, Row> together = byKey(split);
         assertEquals(3 * 586, together.size(), "the noise keeps every set's size");
+        GseaRunResult onePass = GseaJob.run(spark, preranked(ranks, 200, false, 3)); // a task per dataset
+        assertEquals(together.keySet(), byKey(onePass).keySet());
+        assertEquals(rejects(split), rejects(onePass), "rejects set aside by the tasks, or made on the driver");
+        assertTrue(rejects(onePass).size() > 3 * 871, "the size filter's and the missing genes' rejects");
+        for (String key : List.of("datasets", "dataset_lines", "dataset_lines_used", "sets_tested", "sets_filtered",
+                "gsea", "rejects")) {
+            assertEquals(split.counts().get(key), onePass.counts().get(key), key);
+        }
+        List<Row> onePassRows = onePass.gsea().collectAsList();
         for (String rnk : ranks) {
             Map<String, Row> alone = byKey(GseaJob.run(spark, preranked(List.of(rnk), 200, false, 1))); // one task
             alone.forEach((key, row) -> {
@@ -118,6 +128,40 @@ class GseaJobTest {
                             key + " " + column);
                 }
             });
+        }
+        Map<String, Row> byKeyOnePass = onePassRows.stream().collect(Collectors.toMap(
+                r -> r.getAs("dataset") + "/" + r.getAs("gene_set"), r -> r));
+        together.forEach((key, row) -> assertEquals(row.toString(), byKeyOnePass.get(key).toString(), key));
+    }
+
+    /** A run's rejects as sorted lines: every column. */
+    private static List<String> rejects(GseaRunResult result) {
+        return result.rejects().collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    @Test
+    void aTruncatedDatasetFileStopsTheOnePassRunWithItsNameAndWritesNothing() throws Exception {
+        List<String> ranks = new ArrayList<>();
+        byte[] example = Files.readAllBytes(Path.of(resource("example.rnk")));
+        for (int d = 0; d < 4; d++) {
+            Path file = tmp.resolve("cut" + d + ".rnk.gz");
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+                gz.write(example);
+            }
+            byte[] whole = bytes.toByteArray();
+            Files.write(file, d == 2 ? java.util.Arrays.copyOf(whole, whole.length / 2) : whole);
+            ranks.add(file.toString());
+        }
+        GseaOptions o = preranked(ranks, 100, false, 4);
+        Exception e = assertThrows(Exception.class, () -> GseaJob.run(spark, o));
+        Throwable cause = org.biospark.cli.ErrorReporterAccess.userError(e);
+        assertTrue(cause instanceof InvalidInputException, "expected bad input, got " + e);
+        assertTrue(cause.getMessage().contains("cut2.rnk.gz"), cause.getMessage());
+        assertTrue(!Files.exists(Path.of(o.out())), "nothing is written");
+        try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().contains("staging")).toList(),
+                    "no staging directory is left behind");
         }
     }
 
