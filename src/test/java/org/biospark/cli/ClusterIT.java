@@ -172,6 +172,11 @@ class ClusterIT {
         List<String> manyOnCluster = sortedRows(many[0].resolve("gsea"));
         assertEquals(6 * 586, manyOnCluster.size());
         assertEquals(sortedRows(many[1].resolve("gsea")), manyOnCluster);
+        // the executors set their datasets' rejects aside in the output's scratch directory, read back afterwards
+        List<String> manyRejects = sortedRows(many[0].resolve("rejects"));
+        assertTrue(manyRejects.size() > 6 * 871, "every dataset's sets dropped by the size filter, at least");
+        assertEquals(sortedRows(many[1].resolve("rejects")), manyRejects);
+        assertTrue(!Files.exists(many[0].resolve("_scratch")), "the scratch directory is not committed");
     }
 
     @Test
