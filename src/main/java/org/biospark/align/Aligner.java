@@ -50,12 +50,16 @@ public final class Aligner implements Serializable {
     }
 
     /**
-     * The optimal score of one encoded pair: long pairs through the striped kernel (the longer sequence striped
-     * across the lanes when the matrix is symmetric), short ones and everything without the Vector API through the
-     * scalar kernel.
+     * The optimal score of one encoded pair: long global and semi-global pairs of a few residues (DNA) along
+     * anti-diagonals in 8-bit differences ({@link AntiDiagonalAligner}), other long pairs through the striped kernel
+     * (the longer sequence striped across the lanes when the matrix is symmetric), short ones and everything without
+     * the Vector API through the scalar kernel.
      */
     public int score(byte[] query, byte[] target) {
         if (vector && query.length > 0 && target.length > 0) {
+            if (AntiDiagonalAligner.applies(query, target, scoring, mode)) {
+                return AntiDiagonalAligner.score(query, target, scoring, mode);
+            }
             if (query.length < target.length && scoring.matrix().symmetric()
                     && StripedAligner.worthIt(target.length, query.length)) {
                 return StripedAligner.score(target, query, scoring, mode.swapped());

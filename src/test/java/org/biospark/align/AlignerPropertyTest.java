@@ -199,6 +199,79 @@ class AlignerPropertyTest {
     }
 
     @Test
+    void antiDiagonalKernelEqualsTheReference() {
+        // Pairs over at most sqrt(lanes) residues (the kernel's one-vector score table), any subset of the matrix's
+        // codes (NUC.4.4's IUPAC codes too), lengths from 1 to a few registers' worth of anti-diagonal, every
+        // non-local mode, related sequences and long gaps, and the schemes on the edge of the byte range.
+        List<Scoring> schemes = List.of(Scoring.dna(1, -2, 5, 2), Scoring.dna(2, -3, 3, 3), Scoring.dna(5, -4, 10, 1),
+                Scoring.matrix("NUC.4.4", 10, 1), new Scoring(ScoreMatrix.dna(5, -4), new GapPenalty(41, 0)),
+                new Scoring(ScoreMatrix.dna(41, -128), new GapPenalty(43, 43)),
+                new Scoring(ScoreMatrix.dna(1, -2), new GapPenalty(43, 3)));
+        int k = (int) Math.sqrt(AntiDiagonalAligner.lanes());
+        SplittableRandom random = new SplittableRandom(53);
+        for (int trial = 0; trial < 1500; trial++) {
+            Scoring scoring = schemes.get(random.nextInt(schemes.size()));
+            AlignmentMode mode = randomMode(random);
+            if (mode.local()) {
+                mode = AlignmentMode.GLOBAL;
+            }
+            int size = scoring.matrix().size();
+            byte[] codes = new byte[random.nextInt(1, Math.min(k, size) + 1)];
+            for (int c = 0; c < codes.length; c++) {
+                codes[c] = (byte) random.nextInt(size);
+            }
+            int longest = random.nextInt(3) == 0 ? 40 : 700;
+            byte[] t = within(codes, randomSequence(random, size, random.nextInt(1, longest), null));
+            byte[] q = within(codes, randomSequence(random, size, random.nextInt(1, longest), t));
+            if (random.nextInt(4) == 0) {
+                int cut = random.nextInt(t.length);
+                int resume = Math.min(t.length, cut + random.nextInt(1, 300));
+                q = concat(java.util.Arrays.copyOf(t, cut), java.util.Arrays.copyOfRange(t, resume, t.length));
+                if (q.length == 0) {
+                    q = new byte[] {codes[0]};
+                }
+            }
+            long expected = ReferenceGotoh.score(q, t, scoring.matrix(), scoring.gaps().open(), scoring.gaps().extend(),
+                    mode);
+            final byte[] query = q;
+            final AlignmentMode m = mode;
+            assertEquals(expected, AntiDiagonalAligner.score(q, t, scoring, mode),
+                    () -> scoring + " " + m + " q=" + query.length + " t=" + t.length);
+        }
+    }
+
+    @Test
+    void longDnaPairsTakeTheAntiDiagonalKernelAndProteinTheStripedOne() {
+        SplittableRandom random = new SplittableRandom(59);
+        Scoring dna = Scoring.dna(1, -2, 5, 2);
+        byte[] t = randomSequence(random, 5, 5000, null);
+        byte[] q = concat(java.util.Arrays.copyOf(t, 2000), java.util.Arrays.copyOfRange(t, 2600, 5000));
+        for (AlignmentMode mode : List.of(AlignmentMode.GLOBAL, AlignmentMode.SEMI_GLOBAL,
+                AlignmentMode.semiGlobal(false, true, true, false))) {
+            assertTrue(AntiDiagonalAligner.applies(q, t, dna, mode));
+            assertEquals(ScalarAligner.score(q, t, dna, mode), new Aligner(dna, mode).score(q, t), mode::toString);
+        }
+        assertTrue(!AntiDiagonalAligner.applies(q, t, dna, AlignmentMode.LOCAL));
+        assertTrue(!AntiDiagonalAligner.applies(java.util.Arrays.copyOf(q, 40), t, dna, AlignmentMode.GLOBAL),
+                "too short for the anti-diagonals to fill registers");
+        Scoring protein = Scoring.matrix("BLOSUM62", 11, 1);
+        byte[] p = randomSequence(random, protein.matrix().size(), 3000, null);
+        assertTrue(!AntiDiagonalAligner.applies(p, p, protein, AlignmentMode.GLOBAL), "20 residues need 400 lanes");
+        byte[] iupac = randomSequence(random, Scoring.matrix("NUC.4.4", 10, 1).matrix().size(), 3000, null);
+        assertTrue(!AntiDiagonalAligner.applies(iupac, iupac, Scoring.matrix("NUC.4.4", 10, 1),
+                AlignmentMode.GLOBAL), "all of IUPAC");
+    }
+
+    /** {@code s} with every residue mapped onto one of {@code codes}. */
+    private static byte[] within(byte[] codes, byte[] s) {
+        byte[] mapped = new byte[s.length];
+        for (int i = 0; i < s.length; i++) {
+            mapped[i] = codes[Math.floorMod(s[i], codes.length)];
+        }
+        return mapped;
+    }
+
+    @Test
     void stripedLocalScoresBeyondSixteenBitsAreRecomputed() {
         // 3,000 W against themselves: 33,000 passes the 16-bit range; a copy with a 200-residue gap in the middle.
         Scoring scoring = Scoring.matrix("BLOSUM62", 11, 1);
