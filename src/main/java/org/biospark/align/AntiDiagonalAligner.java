@@ -15,10 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * it (read by the cell below it, on the next anti-diagonal). Cell (i, j) of anti-diagonal r = i + j reads row i's u
  * and e and row i-1's v and f, all from anti-diagonal r-1, and writes row i's; the rows of an anti-diagonal are
  * taken in blocks from the bottom up, so a block reads row i-1 before the block below overwrites it. The
- * substitution scores of a block come from one table lookup per lane: the residues of the pair are renumbered
- * 0..k-1 and the k x k scores (k * k at most {@link #lanes()}: five residues, ACGTN, with AVX2) fill one vector, indexed
- * by {@code k * query code + target code}; the target is stored reversed so that its residues along an
- * anti-diagonal are consecutive.
+ * substitution scores of a block come from one comparison per lane when the pair's residues score only match or
+ * mismatch, otherwise from one table lookup per lane: the residues of the pair are renumbered 0..k-1 and the k x k
+ * scores (k * k at most {@link #lanes()}: five residues, ACGTN, with AVX2) fill one vector, indexed by
+ * {@code k * query code + target code}. The target is stored reversed so that its residues along an anti-diagonal
+ * are consecutive.
  *
  * <p>H(m, n) is H(0, n) plus every row's final u, taken as each row ends; a free query suffix takes the best of
  * those partial sums, a free target suffix the best H(m, j) (row m's v added up as the anti-diagonals pass it).
@@ -145,14 +146,14 @@ final class AntiDiagonalAligner {
         // at multiples of LANES; row 0 (the boundary) at LANES - 1. A block computes the whole of its rows even
         // where the anti-diagonal covers only some of them: the rows below it have ended (their u was taken as they
         // ended, nothing else of theirs is read again), those above it have not begun (their u and e are set as
-        // they begin, and their v and f are written before the row below reads them). The query's codes are stored
-        // times k, the target's reversed: cell (i, j) of anti-diagonal r finds its target residue at
+        // they begin, and their v and f are written before the row below reads them). The target's codes are stored
+        // reversed: cell (i, j) of anti-diagonal r finds its target residue at
         // LANES + n - r + i - 1; padding on both sides holds code 0 for the rows outside the anti-diagonal.
         int base = LANES - 1;
         int rows = (m + LANES - 1) / LANES * LANES;
-        byte[] queryK = new byte[LANES + rows];
+        byte[] queryCodes = new byte[LANES + rows];
         for (int i = 1; i <= m; i++) {
-            queryK[base + i] = queryCode[query[i - 1]];
+            queryCodes[base + i] = queryCode[query[i - 1]];
         }
         byte[] targetReversed = new byte[LANES + n + LANES];
         for (int x = 0; x < n; x++) {
@@ -174,12 +175,12 @@ final class AntiDiagonalAligner {
             int hi = Math.min(m, r - 1);
             if (hi == r - 1) {
                 // row hi starts: its left neighbour is column 0
-                u[base + hi] = boundaryStep(hi, freeLeft, open, extend);
+                u[base + hi] = DifferenceBatchAligner.boundaryStep(hi, freeLeft, open, extend);
                 e[base + hi] = floor;
             }
             if (lo == 1) {
                 // row 1's upper neighbour is row 0 at column r - 1
-                v[base] = boundaryStep(r - 1, freeTop, open, extend);
+                v[base] = DifferenceBatchAligner.boundaryStep(r - 1, freeTop, open, extend);
                 f[base] = floor;
             }
             int targetAt = LANES + n - r;
@@ -189,7 +190,7 @@ final class AntiDiagonalAligner {
                 ByteVector vAbove = ByteVector.fromArray(SPECIES, v, at - 1);
                 ByteVector fromLeft = ByteVector.fromArray(SPECIES, e, at).add(uLeft);
                 ByteVector fromAbove = ByteVector.fromArray(SPECIES, f, at - 1).add(vAbove);
-                ByteVector q = ByteVector.fromArray(SPECIES, queryK, at);
+                ByteVector q = ByteVector.fromArray(SPECIES, queryCodes, at);
                 ByteVector t = ByteVector.fromArray(SPECIES, targetReversed, targetAt + first);
                 ByteVector s = byComparison ? mismatchV.blend(matchV, q.eq(t)) : q.add(t).selectFrom(tableV);
                 ByteVector z = s.max(fromLeft).max(fromAbove);
@@ -216,11 +217,5 @@ final class AntiDiagonalAligner {
             score = Math.max(score, bestInRow);
         }
         return score;
-    }
-
-    /** The boundary's difference at position k (H(k) - H(k-1) along the first row or column), held plus extend. */
-    private static byte boundaryStep(int k, boolean free, int open, int extend) {
-        return (byte) (ScalarAligner.boundary(k, free, open, extend) - ScalarAligner.boundary(k - 1, free, open, extend)
-                + extend);
     }
 }

@@ -279,7 +279,7 @@ final class DifferenceBatchAligner {
     }
 
     /** The boundary's difference at position k (H(k) - H(k-1) along the first row or column), held plus extend. */
-    private static byte boundaryStep(int k, boolean free, int open, int extend) {
+    static byte boundaryStep(int k, boolean free, int open, int extend) {
         return (byte) (ScalarAligner.boundary(k, free, open, extend) - ScalarAligner.boundary(k - 1, free, open, extend)
                 + extend);
     }
