@@ -81,7 +81,13 @@ public final class AlignJob {
             List<FileStatus> queryFiles = InputFiles.expand(options.queries(), conf, "query");
             record(manifest, options, settings, queryFiles, conf);
 
-            QuerySplits splits = QuerySplits.plan(jsc, queryFiles, splitBytes(options, references));
+            // once per executor, not inside every task: its thousand properties were deserialized by every task of
+            // both stages (96 tasks for 48 splits), and Java serialization became one of the JIT's largest jobs
+            Broadcast<HadoopConf> hadoopConf = jsc.broadcast(new HadoopConf(conf));
+            long splitBytes = splitBytes(options, references);
+            List<GzipUnpacking.QueryFile> inputs = GzipUnpacking.unpack(spark, queryFiles, splitBytes, output,
+                    hadoopConf);
+            QuerySplits splits = QuerySplits.plan(inputs, splitBytes, hadoopConf);
             AlignRun alignRun = new AlignRun(jsc, options, settings, broadcast, referenceRejects, output,
                     Long.parseLong(spark.conf().get(ID_HASHES_ON_DRIVER_KEY, Long.toString(ID_HASHES_ON_DRIVER))),
                     jsc.sc().longAccumulator("pairs aligned"));
@@ -102,6 +108,7 @@ public final class AlignJob {
                     .count("partitions", queries.partitions())
                     .count("queries_moved_by_cost", queries.movedByCost())
                     .count("query_passes", queries.passes())
+                    .count("query_files_inflated", inputs.stream().filter(GzipUnpacking.QueryFile::inflated).count())
                     .count(AlignmentsSchema.TABLE, queries.alignmentRows())
                     .count(RejectsSchema.TABLE, queries.rejectRows())
                     .finish();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -23,7 +22,8 @@ import org.biospark.io.SplitReading;
 /**
  * Query files as splits: a plain file larger than the split size is cut into byte ranges that tasks read in
  * parallel, each from the first record header in its range (a multi-line FASTA record never breaks); a gzip file
- * is one split. Records carry the file's own line and record numbers, so a reject names the same line whatever the
+ * is one split (a large one has been inflated into a plain copy by {@link GzipUnpacking} and is cut like a plain
+ * file, its records named after the gzip file). Records carry the file's own line and record numbers, so a reject names the same line whatever the
  * split size: the splits of a cut file are numbered either by a counting pass over their bytes ({@link #read}) or,
  * when they have been read once already, from what those readers read ({@link #numberedFromReadings}).
  */
@@ -37,19 +37,16 @@ final class QuerySplits {
     }
 
     /** The splits of all files, whole files first, then the cut ones in file order; cut splits not numbered yet. */
-    static QuerySplits plan(JavaSparkContext jsc, List<FileStatus> files, long splitBytes) {
-        HadoopConf conf = new HadoopConf(jsc.hadoopConfiguration());
+    static QuerySplits plan(List<GzipUnpacking.QueryFile> files, long splitBytes, Broadcast<HadoopConf> conf) {
         List<FileSplit> single = new ArrayList<>();
         List<FileSplit> cut = new ArrayList<>();
-        for (FileStatus file : files) {
-            List<FileSplit> splits = plan(file, splitBytes, conf);
+        for (GzipUnpacking.QueryFile file : files) {
+            List<FileSplit> splits = plan(file, splitBytes, conf.value());
             (splits.size() == 1 ? single : cut).addAll(splits);
         }
         List<FileSplit> all = new ArrayList<>(single);
         all.addAll(cut);
-        // once per executor, not inside every task: its thousand properties were deserialized by every task of both
-        // stages (96 tasks for 48 splits), and Java serialization became one of the JIT's largest jobs (BENCHMARKS.md)
-        return new QuerySplits(all, jsc.broadcast(conf));
+        return new QuerySplits(all, conf);
     }
 
     /** The splits, in the order of the partitions that read them. */
@@ -135,32 +132,32 @@ final class QuerySplits {
     }
 
     /** One split for a gzip or small file, else ranges of {@code splitBytes}. */
-    private static List<FileSplit> plan(FileStatus status, long splitBytes, HadoopConf conf) {
-        String path = status.getPath().toString();
+    private static List<FileSplit> plan(GzipUnpacking.QueryFile file, long splitBytes, HadoopConf conf) {
+        Path path = new Path(file.path());
         try {
-            FileSystem fs = status.getPath().getFileSystem(conf.value());
+            FileSystem fs = path.getFileSystem(conf.value());
             boolean gzip;
             SequenceReader.Format format;
-            try (FSDataInputStream in = fs.open(status.getPath())) {
+            try (FSDataInputStream in = fs.open(path)) {
                 byte[] head = in.readNBytes(2);
                 gzip = head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
             }
-            if (gzip || status.getLen() <= splitBytes) {
+            if (gzip || file.length() <= splitBytes) {
                 // Read whole: the reader finds the format (and gzip) itself.
-                return List.of(new FileSplit(path, SequenceReader.Format.FASTA, true, gzip, 0, status.getLen(), 0,
-                        0));
+                return List.of(new FileSplit(file.path(), file.source(), SequenceReader.Format.FASTA, true, gzip, 0,
+                        file.length(), 0, 0));
             }
-            try (SequenceReader reader = SequenceReader.open(fs.open(status.getPath()), path)) {
+            try (SequenceReader reader = SequenceReader.open(fs.open(path), file.source())) {
                 format = reader.format();
             }
             List<FileSplit> splits = new ArrayList<>();
-            for (long start = 0; start < status.getLen(); start += splitBytes) {
-                long end = Math.min(status.getLen(), start + splitBytes);
-                splits.add(new FileSplit(path, format, false, false, start, end, 0, 0));
+            for (long start = 0; start < file.length(); start += splitBytes) {
+                long end = Math.min(file.length(), start + splitBytes);
+                splits.add(new FileSplit(file.path(), file.source(), format, false, false, start, end, 0, 0));
             }
             return splits;
         } catch (IOException e) {
-            throw new InvalidInputException(path, "cannot read (" + e.getMessage() + ")");
+            throw new InvalidInputException(file.source(), "cannot read (" + e.getMessage() + ")");
         }
     }
 
@@ -176,7 +173,7 @@ final class QuerySplits {
             long before = SequenceReader.countNewlines(opener(split, conf), 0, split.start());
             return new InvalidInputException(e.file(), before + e.line(), e.problem(), e.getCause());
         } catch (IOException io) {
-            throw new UncheckedIOException("cannot read " + split.path(), io);
+            throw new UncheckedIOException("cannot read " + split.source(), io);
         }
     }
 
@@ -191,7 +188,8 @@ final class QuerySplits {
     }
 
     private static SplitCounts count(FileSplit split, HadoopConf conf) throws IOException {
-        return SequenceReader.countSplit(opener(split, conf), split.path(), split.format(), split.start(), split.end());
+        return SequenceReader.countSplit(opener(split, conf), split.source(), split.format(), split.start(),
+                split.end());
     }
 
     /** Executor side: the records of one split, streamed, the file closed at the end. */
@@ -199,9 +197,9 @@ final class QuerySplits {
         SeekableInput input = opener(split, conf);
         SequenceReader reader;
         if (split.whole()) {
-            reader = SequenceReader.open(input.openAt(0), split.path());
+            reader = SequenceReader.open(input.openAt(0), split.source());
         } else {
-            reader = SequenceReader.openSplit(input, split.path(), split.format(), split.start(), split.end(),
+            reader = SequenceReader.openSplit(input, split.source(), split.format(), split.start(), split.end(),
                     split.linesBefore(), split.recordsBefore());
         }
         return new SplitRecords(split, reader);
@@ -228,7 +226,7 @@ final class QuerySplits {
                 try {
                     reader.close();
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot close " + split.path(), e);
+                    throw new UncheckedIOException("cannot close " + split.source(), e);
                 }
             }
             return false;
@@ -239,7 +237,7 @@ final class QuerySplits {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return new SourcedRecord(split.path(), reader.next());
+            return new SourcedRecord(split.source(), reader.next());
         }
 
         /** What has been read so far (see {@link SequenceReader#reading()}). */

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,10 +218,64 @@ class AlignJobTest {
         assertEquals(withoutPlan(oneSplit.counts()), withoutPlan(inPlace.counts()));
     }
 
+    @Test
+    void aLargeGzipFileIsInflatedAndSplitWithTheSameRowsRejectsAndLines() throws IOException {
+        // rejects every 997 records, and a duplicate id at the end: the one-pass plan gives way on the copy too
+        String fasta = bigFasta(6) + ">read11 again\nACGTACGTAC\n";
+        Path queries = tmp.resolve("big.fa.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(queries))) {
+            out.write(fasta.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Path refs = Files.writeString(tmp.resolve("r.fa"), SHORT_REFERENCE);
+        AlignResult inflated = local(queries, refs, "inflated", 300_000);
+        AlignResult whole = withSetting(GzipUnpacking.ENABLED_KEY, "false", () -> local(queries, refs, "whole", 300_000));
+        assertEquals(1L, inflated.counts().get("query_files_inflated"), inflated.counts().toString());
+        assertEquals(0L, whole.counts().get("query_files_inflated"));
+        assertEquals(3L, inflated.counts().get("query_passes"), "one pass over the copy's splits, then by cost");
+        assertEquals(withoutPlan(whole.counts()), withoutPlan(inflated.counts()));
+        assertEquals(sorted(whole.alignments()), sorted(inflated.alignments()));
+        assertEquals(sorted(whole.rejects()), sorted(inflated.rejects()));
+        assertTrue(inflated.rejects().count() >= 5, "invalid records and the duplicate");
+        // the rejects name the gzip file (and its lines: the same rows as the run that read it whole), not the copy
+        assertTrue(inflated.rejects().collectAsList().stream().allMatch(r -> r.getString(0).endsWith("/big.fa.gz")));
+        // the copy is gone with the scratch directory
+        try (var entries = Files.walk(tmp.resolve("inflated"))) {
+            assertTrue(entries.noneMatch(p -> p.toString().contains("_scratch") || p.toString().endsWith(".fa")));
+        }
+    }
+
+    @Test
+    void aTruncatedGzipFileStopsTheJobWithTheLineItStopsAtWithoutInflating() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(bigFasta(8).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Path queries = Files.write(tmp.resolve("cut.fa.gz"), Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
+        Path refs = Files.writeString(tmp.resolve("r.fa"), SHORT_REFERENCE);
+        InvalidInputException inflating = badInput(() -> local(queries, refs, "never-inflated", 300_000));
+        InvalidInputException reading = badInput(() -> withSetting(GzipUnpacking.ENABLED_KEY, "false",
+                () -> local(queries, refs, "never-read", 300_000)));
+        assertTrue(inflating.getMessage().contains("truncated or corrupt gzip data"), inflating.getMessage());
+        assertTrue(inflating.line() > 1000, inflating.getMessage());
+        assertEquals(reading.getMessage(), inflating.getMessage());
+        assertFalse(Files.exists(tmp.resolve("never-inflated")));
+        try (var entries = Files.list(tmp)) {
+            assertTrue(entries.noneMatch(p -> p.getFileName().toString().contains("staging")));
+        }
+    }
+
+    private static InvalidInputException badInput(org.junit.jupiter.api.function.Executable run) {
+        Exception e = assertThrows(Exception.class, run);
+        Throwable cause = org.biospark.cli.ErrorReporterAccess.userError(e);
+        assertTrue(cause instanceof InvalidInputException, "expected bad input, got " + e);
+        return (InvalidInputException) cause;
+    }
+
     /** The counts that do not depend on how the work was planned. */
     private static Map<String, Long> withoutPlan(Map<String, Long> counts) {
         Map<String, Long> same = new HashMap<>(counts);
-        same.keySet().removeAll(List.of("queries_moved_by_cost", "partitions", "query_passes"));
+        same.keySet().removeAll(List.of("queries_moved_by_cost", "partitions", "query_passes",
+                "query_files_inflated"));
         return same;
     }
 
