@@ -34,8 +34,12 @@ import org.biospark.io.SequenceReader;
 public final class AlignJob {
     /** Largest reference set that is broadcast (encoded bytes). */
     public static final long MAX_REFERENCE_BYTES = 1L << 30;
-    /** Alignment cells per task that the default partition count aims at. */
-    static final double CELLS_PER_TASK = 5e9;
+    /**
+     * Alignment cells per task that the default partition count aims at: about a second of one core. Tasks of a
+     * quarter of that cost the million-read benchmark 5% more time (BENCHMARKS.md, session 10): every task
+     * deserializes its closure and opens, writes and commits a Parquet file of its own.
+     */
+    static final double CELLS_PER_TASK = 2e10;
     /** How often a long run reports its progress. */
     static final long PROGRESS_MILLIS = 10_000;
 
@@ -84,7 +88,8 @@ public final class AlignJob {
             // once per executor, not inside every task: its thousand properties were deserialized by every task of
             // both stages (96 tasks for 48 splits), and Java serialization became one of the JIT's largest jobs
             Broadcast<HadoopConf> hadoopConf = jsc.broadcast(new HadoopConf(conf));
-            long splitBytes = splitBytes(options, references);
+            long splitBytes = splitBytes(options, references,
+                    queryFiles.stream().mapToLong(FileStatus::getLen).sum(), jsc.defaultParallelism());
             List<GzipUnpacking.QueryFile> inputs = GzipUnpacking.unpack(spark, queryFiles, splitBytes, output,
                     hadoopConf);
             QuerySplits splits = QuerySplits.plan(inputs, splitBytes, hadoopConf);
@@ -236,14 +241,18 @@ public final class AlignJob {
 
     /**
      * The split size of plain query files: as given, or sized so that a split holds about one task's work
-     * ({@link #CELLS_PER_TASK} cells against all references and strands), between 1 MiB and 128 MiB.
+     * ({@link #CELLS_PER_TASK} cells against all references and strands) but the input makes at least the
+     * {@link #tasksFor four tasks per core} that the alignment wants, between 1 MiB and 128 MiB.
+     *
+     * @param inputBytes the query files' sizes as given (a gzip file's compressed size: its splits come out smaller)
      */
-    static long splitBytes(AlignOptions o, ReferenceSet references) {
+    static long splitBytes(AlignOptions o, ReferenceSet references, long inputBytes, int cores) {
         if (o.splitBytes() > 0) {
             return o.splitBytes();
         }
         double perByte = (double) references.residues() * (o.bothStrands() ? 2 : 1);
-        return (long) Math.max(MIN_SPLIT_BYTES, Math.min(AlignOptions.DEFAULT_SPLIT_BYTES, CELLS_PER_TASK / perByte));
+        double bytes = Math.min(CELLS_PER_TASK / perByte, Math.ceil((double) inputBytes / tasksFor(0, cores)));
+        return (long) Math.max(MIN_SPLIT_BYTES, Math.min(AlignOptions.DEFAULT_SPLIT_BYTES, bytes));
     }
 
     /**
