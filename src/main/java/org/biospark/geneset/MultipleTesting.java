@@ -1,8 +1,6 @@
 package org.biospark.geneset;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /** Corrections for testing many gene sets at once. */
 public final class MultipleTesting {
@@ -15,16 +13,35 @@ public final class MultipleTesting {
      */
     public static double[] benjaminiHochberg(double[] p) {
         int n = p.length;
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> p[i]).reversed());
-        double[] adjusted = new double[n];
+        // p ascending; the running minimum from the largest down gives every p-value of a run of ties the value at
+        // the run's largest rank, whatever order the ties are in, so sorted values are enough (no index sort)
+        double[] sorted = p.clone();
+        Arrays.sort(sorted);
+        double[] atRank = new double[n];
         double running = 1.0;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            int rank = n - k;
-            running = Math.min(running, p[i] * n / rank);
-            adjusted[i] = Math.min(1.0, running);
+        for (int r = n - 1; r >= 0; r--) {
+            running = Math.min(running, sorted[r] * n / (r + 1));
+            atRank[r] = Math.min(1.0, running);
+        }
+        double[] adjusted = new double[n];
+        for (int i = 0; i < n; i++) {
+            adjusted[i] = atRank[lastOf(sorted, p[i])];
         }
         return adjusted;
+    }
+
+    /** The index of the last element of {@code sorted} (ascending as {@link Arrays#sort} orders) equal to v. */
+    private static int lastOf(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(sorted[mid], v) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
     }
 }

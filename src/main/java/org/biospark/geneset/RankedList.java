@@ -18,9 +18,10 @@ public final class RankedList implements Serializable {
     /** Gene to rank, built on first use (not serialized: a list shipped to executors travels as two arrays). */
     private transient Map<String, Integer> ranks;
 
-    private RankedList(String[] genes, double[] scores) {
+    private RankedList(String[] genes, double[] scores, Map<String, Integer> ranks) {
         this.genes = genes;
         this.scores = scores;
+        this.ranks = ranks;
     }
 
     private Map<String, Integer> ranks() {
@@ -66,15 +67,40 @@ public final class RankedList implements Serializable {
                 throw new IllegalArgumentException("gene " + genes[i] + " has a statistic that is not finite: " + scores[i]);
             }
         }
-        Integer[] order = new Integer[genes.length];
-        sortByRank(order, genes, scores);
+        int[] order = new int[genes.length];
+        new ScoreOrder().descending(scores, order);
+        breakTiesById(order, genes, scores);
         String[] rankedGenes = new String[genes.length];
         double[] rankedScores = new double[genes.length];
         for (int r = 0; r < order.length; r++) {
             rankedGenes[r] = genes[order[r]];
             rankedScores[r] = scores[order[r]];
+            seen.put(rankedGenes[r], r); // the map of gene to rank, in place of the one of gene to entry
         }
-        return new RankedList(rankedGenes, rankedScores);
+        return new RankedList(rankedGenes, rankedScores, seen);
+    }
+
+    /**
+     * Orders each run of equal statistics in {@code order} (statistic descending, ties in entry order, as {@link
+     * ScoreOrder} leaves them) by gene id, which makes it {@link #sortByRank}'s order without comparing every pair
+     * of genes.
+     */
+    private static void breakTiesById(int[] order, String[] genes, double[] scores) {
+        int from = 0;
+        for (int i = 1; i <= order.length; i++) {
+            if (i == order.length || Double.compare(scores[order[i]], scores[order[from]]) != 0) {
+                for (int j = from + 1; j < i; j++) { // insertion sort: runs of ties are short
+                    int item = order[j];
+                    int k = j - 1;
+                    while (k >= from && genes[order[k]].compareTo(genes[item]) > 0) {
+                        order[k + 1] = order[k];
+                        k--;
+                    }
+                    order[k + 1] = item;
+                }
+                from = i;
+            }
+        }
     }
 
     /**
@@ -101,7 +127,8 @@ public final class RankedList implements Serializable {
 
     /**
      * Fills {@code order} with the gene indices in rank order: statistic descending, ties by gene id. The one
-     * definition of the ranking, also used by permutation nulls that rank without building a list.
+     * definition of the ranking, by comparison; {@link #of} gets the same order from a radix sort, and the tests
+     * hold both to it.
      */
     static void sortByRank(Integer[] order, String[] genes, double[] scores) {
         for (int i = 0; i < order.length; i++) {
@@ -135,7 +162,23 @@ public final class RankedList implements Serializable {
 
     /** The sorted 0-based ranks of the genes of a set that are in the list (its size for GSEA's filter). */
     public int[] positions(List<String> set) {
-        return set.stream().mapToInt(this::rankOf).filter(r -> r >= 0).distinct().sorted().toArray();
+        Map<String, Integer> r = ranks();
+        int[] positions = new int[set.size()];
+        int found = 0;
+        for (String gene : set) {
+            Integer rank = r.get(gene);
+            if (rank != null) {
+                positions[found++] = rank;
+            }
+        }
+        Arrays.sort(positions, 0, found);
+        int distinct = 0;
+        for (int i = 0; i < found; i++) {
+            if (distinct == 0 || positions[i] != positions[distinct - 1]) {
+                positions[distinct++] = positions[i];
+            }
+        }
+        return Arrays.copyOf(positions, distinct);
     }
 
     /** |statistic|^p for every rank: the weights of the running sum ({@code p} = 0 gives the classic KS). */
