@@ -2,7 +2,8 @@
 # align end to end, whole processes, same machine, one run (see BENCHMARKS.md):
 #  1. 1,000,000 x 150 bp against 1,500 bp, global +1/-2 gaps 5/2: biospark local[2] and local[1] against
 #     parasail_aligner -t 2 (nw_scan_profile_16, both orientations, the faster kept);
-#  2. a skewed input (200,000 x 150 bp and 20 x 10 kb): task durations of the alignment stage from the event log.
+#  2. the same reads gzip-compressed (gzip -1): biospark local[2] against parasail_aligner -t 2 on the same .gz file;
+#  3. a skewed input (200,000 x 150 bp and 20 x 10 kb): task durations of the alignment stage from the event log.
 # Needs parasail and hyperfine. Usage: bench/align-e2e.sh [READS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,6 +35,21 @@ for name, x in zip(names, r):
 best_parasail = min(r[2]["median"], r[3]["median"])
 print("biospark local[2] / parasail -t 2: %.2f" % (r[0]["median"] / best_parasail))
 print("local[1] / local[2] speed-up: %.2f" % (r[1]["median"] / r[0]["median"]))
+PY
+
+[[ -f "$DATA/e2e_reads.fa.gz" ]] || gzip -1 -c "$DATA/e2e_reads.fa" > "$DATA/e2e_reads.fa.gz"
+run_biospark_gzip() {
+  "$ROOT/submit/biospark" --master 'local[2]' align --queries "$DATA/e2e_reads.fa.gz" \
+    --references "$DATA/e2e_reference.fa" --out "$DATA/out-gz" --overwrite > /dev/null 2>&1
+}
+export -f run_biospark_gzip
+hyperfine -N --runs 2 --export-json "$DATA/e2e-gz.json" "bash -c run_biospark_gzip" \
+  "sh -c 'parasail_aligner -x -t 2 -d -M 1 -X 2 -o 5 -e 2 -a nw_scan_profile_16 -f $DATA/e2e_reads.fa.gz -g /dev/null < $DATA/e2e_reference.fa'"
+python3 - "$DATA/e2e-gz.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+print("gzip input: biospark local[2] %.2f s, parasail -t 2 %.2f s, ratio %.2f"
+      % (r[0]["median"], r[1]["median"], r[0]["median"] / r[1]["median"]))
 PY
 
 rm -rf "$DATA/events" && mkdir -p "$DATA/events"

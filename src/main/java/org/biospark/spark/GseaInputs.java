@@ -53,8 +53,11 @@ final class GseaInputs {
     record GeneList(String name, List<String> genes) implements DatasetInput {
     }
 
-    /** Where one dataset comes from: its file (and, in phenotype mode, its CLS file). */
-    record Source(String method, String name, String file, String labels) implements Serializable {
+    /**
+     * Where one dataset comes from: its file (and, in phenotype mode, its CLS file), and that file's size, which
+     * stands for the dataset's cost when datasets are grouped into tasks.
+     */
+    record Source(String method, String name, String file, String labels, long bytes) implements Serializable {
     }
 
     /**
@@ -81,7 +84,8 @@ final class GseaInputs {
         in.readCollections(o.geneSets(), conf);
         switch (method) {
             case "preranked" -> InputFiles.expand(o.ranks(), conf, "ranked list").forEach(f ->
-                    in.sources.add(new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null)));
+                    in.sources.add(new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null,
+                            f.getLen())));
             case "phenotype" -> {
                 List<FileStatus> matrices = InputFiles.expand(o.expression(), conf, "expression");
                 List<FileStatus> labelFiles = InputFiles.expand(o.labels(), conf, "labels (CLS)");
@@ -91,12 +95,14 @@ final class GseaInputs {
                 }
                 for (int i = 0; i < matrices.size(); i++) {
                     in.sources.add(new Source(method, InputFiles.baseName(matrices.get(i).getPath()),
-                            matrices.get(i).getPath().toString(), labelFiles.get(i).getPath().toString()));
+                            matrices.get(i).getPath().toString(), labelFiles.get(i).getPath().toString(),
+                            matrices.get(i).getLen()));
                 }
             }
             case "ora" -> {
                 InputFiles.expand(o.genes(), conf, "gene list").forEach(f -> in.sources.add(
-                        new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null)));
+                        new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null,
+                                f.getLen())));
                 in.readUniverse(o, conf);
             }
             default -> throw new UsageException("unknown --method " + method);

@@ -28,8 +28,9 @@ import scala.Tuple2;
  * The work is (dataset x block of permutations), sized so that one dataset with 20,000 sets and 1,000 datasets of
  * 50 sets both keep every core busy:
  * <ul>
- * <li>With at least about {@value #TASKS_PER_CORE} datasets per core (the usual case), each dataset is one task,
- * which reads its file once (so a ranked list or matrix travels once, to one executor), checks it, prepares it,
+ * <li>With at least about {@value #TASKS_PER_CORE} datasets per core (the usual case), the datasets are dealt into
+ * about that many tasks per core, of about equal total file size ({@link CostGroups}: a task per dataset cost the
+ * benchmark of 100 small datasets a fifth of its time in per-task work). Each dataset's task reads its file once (so a ranked list or matrix travels once, to one executor), checks it, prepares it,
  * computes every permutation (gene-set permutation nulls once per set size, for all its sets) and all statistics,
  * and writes its rows. Its rejects (bad lines, the sets the size filter drops, every set's genes missing from the
  * dataset) are set aside in the run's scratch directory ({@link RejectParts}) and written to {@code rejects/} after
@@ -78,23 +79,28 @@ public final class GseaJob {
             List<GseaTasks.Summary> summaries = new ArrayList<>();
             JavaRDD<Reject> rejectRecords;
             if (blocks == 1) {
-                // the usual case: every dataset is read once, checked and analysed by its own task, which sets its
+                // the usual case: every dataset is read once, checked and analysed by its task, which sets its
                 // rejects aside for the rejects table (reading a dataset again cost more than setting them aside)
                 String parts = output.scratch(RejectsSchema.TABLE).toString();
-                List<IndexedSource> indexed = new ArrayList<>();
-                for (int d = 0; d < datasets; d++) {
-                    indexed.add(new IndexedSource(d, inputs.sources.get(d)));
+                // a task per group of datasets of about equal size, about TASKS_PER_CORE per core, rather than one
+                // per dataset: every task deserializes the writer's Hadoop configuration and commits its files
+                List<List<IndexedSource>> groups = new ArrayList<>();
+                for (List<Integer> group : CostGroups.assign(
+                        inputs.sources.stream().mapToLong(GseaInputs.Source::bytes).toArray(), wanted)) {
+                    groups.add(group.stream().map(d -> new IndexedSource(d, inputs.sources.get(d))).toList());
                 }
-                JavaRDD<Row> rows = jsc.parallelize(indexed, datasets).flatMap(d -> {
-                    GseaTasks.Analysed a = GseaTasks.analyse(d.source(), sharedBroadcast.value(), settings, o,
-                            hadoop.value());
-                    if (!a.checked().rejects().isEmpty()) {
-                        RejectParts.write(parts, d.index(), org.apache.spark.TaskContext.get().taskAttemptId(),
-                                a.checked().rejects(), hadoop.value().value());
-                    }
-                    summaryAccumulator.add(a.checked().summary());
-                    return a.rows().iterator();
-                });
+                JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(group -> group.stream()
+                        .flatMap(d -> {
+                            GseaTasks.Analysed a = GseaTasks.analyse(d.source(), sharedBroadcast.value(), settings,
+                                    o, hadoop.value());
+                            if (!a.checked().rejects().isEmpty()) {
+                                RejectParts.write(parts, d.index(),
+                                        org.apache.spark.TaskContext.get().taskAttemptId(), a.checked().rejects(),
+                                        hadoop.value().value());
+                            }
+                            summaryAccumulator.add(a.checked().summary());
+                            return a.rows().stream();
+                        }).iterator());
                 writeResults(output, spark, rows, rowCount);
                 summaries.addAll(inDatasetOrder(summaryAccumulator.value(), inputs.sources));
                 List<Integer> withRejects = new ArrayList<>();
