@@ -1,6 +1,7 @@
 package org.biospark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,19 +196,7 @@ class ClusterIT {
      */
     @Test
     void alignInOnePassGivesTheSameRowsAndRejectsAsLocal() throws Exception {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
-        StringBuilder q = new StringBuilder();
-        for (int i = 0; q.length() < 8_200_000; i++) {
-            q.append(">r").append(i).append('\n');
-            for (int j = 0; j < 150; j++) {
-                q.append(i % 5000 == 17 && j == 70 ? 'Z' : "ACGT".charAt(random.nextInt(4)));
-                if (j == 79) {
-                    q.append('\n');
-                }
-            }
-            q.append('\n');
-        }
-        Path queries = Files.writeString(dir.resolve("one_pass_queries.fa"), q);
+        Path queries = Files.writeString(dir.resolve("one_pass_queries.fa"), reads(11, 8_200_000));
         String samples = PROJECT.resolve("src/main/resources/org/biospark/samples").toString();
         Path[] out = onBoth("align-one-pass", "align", "--queries", queries.toString(), "--references",
                 samples + "/blog_reference.fa", "--split-size", "1");
@@ -217,6 +206,50 @@ class ClusterIT {
         }
         List<String> rejects = sortedRows(out[0].resolve("rejects"));
         assertTrue(rejects.size() >= 10, rejects.toString());
+        assertEquals(sortedRows(out[1].resolve("rejects")), rejects);
+        assertEquals(sortedRows(out[1].resolve("alignments")), sortedRows(out[0].resolve("alignments")));
+    }
+
+    /** 150-bp reads in two-line FASTA records, an invalid residue in every 5,000th, up to about {@code bytes}. */
+    private static String reads(long seed, int bytes) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; q.length() < bytes; i++) {
+            q.append(">r").append(i).append('\n');
+            for (int j = 0; j < 150; j++) {
+                q.append(i % 5000 == 17 && j == 70 ? 'Z' : "ACGT".charAt(random.nextInt(4)));
+                if (j == 79) {
+                    q.append('\n');
+                }
+            }
+            q.append('\n');
+        }
+        return q.toString();
+    }
+
+    /**
+     * A gzip query file on a cluster: an executor inflates it into the run's scratch directory, the executors align
+     * the copy's splits in one pass, and rows and rejects (named after the gzip file, with its lines) equal a local
+     * run's.
+     */
+    @Test
+    void aGzipFileIsInflatedSplitAndAlignedAsLocally() throws Exception {
+        Path queries = dir.resolve("inflated_queries.fa.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(queries))) {
+            out.write(reads(12, 8_200_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        String samples = PROJECT.resolve("src/main/resources/org/biospark/samples").toString();
+        Path[] out = onBoth("align-gzip", "align", "--queries", queries.toString(), "--references",
+                samples + "/blog_reference.fa", "--split-size", "1");
+        for (Path run : out) {
+            String manifest = Files.readString(run.resolve("_manifest.json"));
+            assertTrue(manifest.contains("\"query_files_inflated\" : 1"), run + ": " + manifest);
+            assertTrue(manifest.contains("\"query_passes\" : 1"), run + ": " + manifest);
+            assertFalse(Files.exists(run.resolve("_scratch")), run + " keeps its scratch directory");
+        }
+        List<String> rejects = sortedRows(out[0].resolve("rejects"));
+        assertTrue(rejects.size() >= 5, rejects.toString());
+        assertTrue(rejects.stream().allMatch(r -> r.contains("inflated_queries.fa.gz,")), rejects.toString());
         assertEquals(sortedRows(out[1].resolve("rejects")), rejects);
         assertEquals(sortedRows(out[1].resolve("alignments")), sortedRows(out[0].resolve("alignments")));
     }
