@@ -24,6 +24,11 @@ public final class GzipCopy {
     private GzipCopy() {
     }
 
+    /** Whether a file's first two bytes are gzip's magic number. */
+    public static boolean isGzip(byte[] head) {
+        return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+    }
+
     /**
      * Copies the inflated bytes of {@code gzip} to {@code out}; closes neither.
      *

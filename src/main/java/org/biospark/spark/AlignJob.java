@@ -90,7 +90,7 @@ public final class AlignJob {
             Broadcast<HadoopConf> hadoopConf = jsc.broadcast(new HadoopConf(conf));
             long splitBytes = splitBytes(options, references,
                     queryFiles.stream().mapToLong(FileStatus::getLen).sum(), jsc.defaultParallelism());
-            List<GzipUnpacking.QueryFile> inputs = GzipUnpacking.unpack(spark, queryFiles, splitBytes, output,
+            List<QueryFile> inputs = GzipUnpacking.unpack(spark, queryFiles, splitBytes, output,
                     hadoopConf);
             QuerySplits splits = QuerySplits.plan(inputs, splitBytes, hadoopConf);
             AlignRun alignRun = new AlignRun(jsc, options, settings, broadcast, referenceRejects, output,
@@ -113,7 +113,7 @@ public final class AlignJob {
                     .count("partitions", queries.partitions())
                     .count("queries_moved_by_cost", queries.movedByCost())
                     .count("query_passes", queries.passes())
-                    .count("query_files_inflated", inputs.stream().filter(GzipUnpacking.QueryFile::inflated).count())
+                    .count("query_files_inflated", inputs.stream().filter(QueryFile::inflated).count())
                     .count(AlignmentsSchema.TABLE, queries.alignmentRows())
                     .count(RejectsSchema.TABLE, queries.rejectRows())
                     .finish();

@@ -17,8 +17,8 @@ import org.biospark.io.SequenceReader;
  * @param linesBefore   newlines before {@code start}: the file's line numbering carries on from there
  * @param recordsBefore records whose header lies before {@code start}
  */
-public record FileSplit(String path, String source, SequenceReader.Format format, boolean whole, boolean gzip, long start, long end,
-                        long linesBefore, long recordsBefore) implements Serializable {
+public record FileSplit(String path, String source, SequenceReader.Format format, boolean whole, boolean gzip,
+                        long start, long end, long linesBefore, long recordsBefore) implements Serializable {
 
     FileSplit numbered(long lines, long records) {
         return new FileSplit(path, source, format, whole, gzip, start, end, lines, records);

@@ -30,12 +30,12 @@ import scala.Tuple2;
  * <ul>
  * <li>With at least about {@value #TASKS_PER_CORE} datasets per core (the usual case), the datasets are dealt into
  * about that many tasks per core, of about equal total file size ({@link CostGroups}: a task per dataset cost the
- * benchmark of 100 small datasets a fifth of its time in per-task work). Each dataset's task reads its file once (so a ranked list or matrix travels once, to one executor), checks it, prepares it,
- * computes every permutation (gene-set permutation nulls once per set size, for all its sets) and all statistics,
- * and writes its rows. Its rejects (bad lines, the sets the size filter drops, every set's genes missing from the
- * dataset) are set aside in the run's scratch directory ({@link RejectParts}) and written to {@code rejects/} after
- * the results; its accounting reaches the driver by an accumulator. A malformed file stops the run when its task
- * reads it.</li>
+ * benchmark of 100 small datasets a fifth of its time in per-task work). Each dataset's task reads its file once
+ * (so a ranked list or matrix travels once, to one executor), checks it, prepares it, computes every permutation
+ * (gene-set permutation nulls once per set size, for all its sets) and all statistics, and writes its rows. Its
+ * rejects (bad lines, the sets the size filter drops, every set's genes missing from the dataset) are set aside in
+ * the run's scratch directory ({@link RejectParts}) and written to {@code rejects/} after the results; its
+ * accounting reaches the driver by an accumulator. A malformed file stops the run when its task reads it.</li>
  * <li>With fewer datasets, the driver reads and prepares each one, broadcasts it, splits its permutations into
  * blocks computed by separate tasks, and joins the blocks by dataset for the statistics that need all permutations
  * and all sets (NES, p, BH, FDR q, FWER, multilevel p).</li>

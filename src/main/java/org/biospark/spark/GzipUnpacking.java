@@ -3,7 +3,6 @@ package org.biospark.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,24 +35,6 @@ final class GzipUnpacking {
     static final String ENABLED_KEY = "spark.biospark.align.inflateGzip";
     /** The scratch directory of the copies. */
     static final String SCRATCH = "inflated-queries";
-
-    /**
-     * A query file to read.
-     *
-     * @param path   where it is (a plain copy, or the file as given)
-     * @param length its size in bytes
-     * @param source the file as given: records and messages name it
-     */
-    record QueryFile(String path, long length, String source) implements Serializable {
-        static QueryFile of(FileStatus status) {
-            String path = status.getPath().toString();
-            return new QueryFile(path, status.getLen(), path);
-        }
-
-        boolean inflated() {
-            return !path.equals(source);
-        }
-    }
 
     private GzipUnpacking() {
     }
@@ -95,8 +76,7 @@ final class GzipUnpacking {
         Path path = file.getPath();
         long length = file.getLen();
         try (FSDataInputStream in = path.getFileSystem(conf.value()).open(path)) {
-            byte[] head = in.readNBytes(2);
-            if (head.length < 2 || (head[0] & 0xff) != 0x1f || (head[1] & 0xff) != 0x8b) {
+            if (!GzipCopy.isGzip(in.readNBytes(2))) {
                 return false;
             }
             if (length > splitBytes) {

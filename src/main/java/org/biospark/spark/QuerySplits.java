@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.biospark.io.GzipCopy;
 import org.biospark.io.InvalidInputException;
 import org.biospark.io.SeekableInput;
 import org.biospark.io.SequenceReader;
@@ -23,9 +24,10 @@ import org.biospark.io.SplitReading;
  * Query files as splits: a plain file larger than the split size is cut into byte ranges that tasks read in
  * parallel, each from the first record header in its range (a multi-line FASTA record never breaks); a gzip file
  * is one split (a large one has been inflated into a plain copy by {@link GzipUnpacking} and is cut like a plain
- * file, its records named after the gzip file). Records carry the file's own line and record numbers, so a reject names the same line whatever the
- * split size: the splits of a cut file are numbered either by a counting pass over their bytes ({@link #read}) or,
- * when they have been read once already, from what those readers read ({@link #numberedFromReadings}).
+ * file, its records named after the gzip file). Records carry the file's own line and record numbers, so a reject
+ * names the same line whatever the split size: the splits of a cut file are numbered either by a counting pass
+ * over their bytes ({@link #read}) or, when they have been read once already, from what those readers read
+ * ({@link #numberedFromReadings}).
  */
 final class QuerySplits {
     private final List<FileSplit> splits;
@@ -37,10 +39,10 @@ final class QuerySplits {
     }
 
     /** The splits of all files, whole files first, then the cut ones in file order; cut splits not numbered yet. */
-    static QuerySplits plan(List<GzipUnpacking.QueryFile> files, long splitBytes, Broadcast<HadoopConf> conf) {
+    static QuerySplits plan(List<QueryFile> files, long splitBytes, Broadcast<HadoopConf> conf) {
         List<FileSplit> single = new ArrayList<>();
         List<FileSplit> cut = new ArrayList<>();
-        for (GzipUnpacking.QueryFile file : files) {
+        for (QueryFile file : files) {
             List<FileSplit> splits = plan(file, splitBytes, conf.value());
             (splits.size() == 1 ? single : cut).addAll(splits);
         }
@@ -132,15 +134,14 @@ final class QuerySplits {
     }
 
     /** One split for a gzip or small file, else ranges of {@code splitBytes}. */
-    private static List<FileSplit> plan(GzipUnpacking.QueryFile file, long splitBytes, HadoopConf conf) {
+    private static List<FileSplit> plan(QueryFile file, long splitBytes, HadoopConf conf) {
         Path path = new Path(file.path());
         try {
             FileSystem fs = path.getFileSystem(conf.value());
             boolean gzip;
             SequenceReader.Format format;
             try (FSDataInputStream in = fs.open(path)) {
-                byte[] head = in.readNBytes(2);
-                gzip = head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+                gzip = GzipCopy.isGzip(in.readNBytes(2));
             }
             if (gzip || file.length() <= splitBytes) {
                 // Read whole: the reader finds the format (and gzip) itself.

@@ -197,9 +197,7 @@ class ClusterIT {
     @Test
     void alignInOnePassGivesTheSameRowsAndRejectsAsLocal() throws Exception {
         Path queries = Files.writeString(dir.resolve("one_pass_queries.fa"), reads(11, 8_200_000));
-        String samples = PROJECT.resolve("src/main/resources/org/biospark/samples").toString();
-        Path[] out = onBoth("align-one-pass", "align", "--queries", queries.toString(), "--references",
-                samples + "/blog_reference.fa", "--split-size", "1");
+        Path[] out = alignInSplitsOnBoth("align-one-pass", queries);
         for (Path run : out) {
             String manifest = Files.readString(run.resolve("_manifest.json"));
             assertTrue(manifest.contains("\"query_passes\" : 1"), run + ": " + manifest);
@@ -208,6 +206,13 @@ class ClusterIT {
         assertTrue(rejects.size() >= 10, rejects.toString());
         assertEquals(sortedRows(out[1].resolve("rejects")), rejects);
         assertEquals(sortedRows(out[1].resolve("alignments")), sortedRows(out[0].resolve("alignments")));
+    }
+
+    /** Aligns {@code queries} against the bundled reference in splits of 1 MB, on the cluster and locally. */
+    private Path[] alignInSplitsOnBoth(String name, Path queries) throws Exception {
+        String samples = PROJECT.resolve("src/main/resources/org/biospark/samples").toString();
+        return onBoth(name, "align", "--queries", queries.toString(), "--references", samples + "/blog_reference.fa",
+                "--split-size", "1");
     }
 
     /** 150-bp reads in two-line FASTA records, an invalid residue in every 5,000th, up to about {@code bytes}. */
@@ -238,9 +243,7 @@ class ClusterIT {
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(queries))) {
             out.write(reads(12, 8_200_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
-        String samples = PROJECT.resolve("src/main/resources/org/biospark/samples").toString();
-        Path[] out = onBoth("align-gzip", "align", "--queries", queries.toString(), "--references",
-                samples + "/blog_reference.fa", "--split-size", "1");
+        Path[] out = alignInSplitsOnBoth("align-gzip", queries);
         for (Path run : out) {
             String manifest = Files.readString(run.resolve("_manifest.json"));
             assertTrue(manifest.contains("\"query_files_inflated\" : 1"), run + ": " + manifest);

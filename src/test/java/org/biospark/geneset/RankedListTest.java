@@ -42,7 +42,8 @@ class RankedListTest {
             RankedList list = RankedList.of(genes.clone(), scores.clone());
             for (int r = 0; r < n; r++) {
                 assertEquals(genes[expected[r]], list.gene(r), "trial " + trial + " rank " + r);
-                assertEquals(Double.doubleToRawLongBits(scores[expected[r]]), Double.doubleToRawLongBits(list.score(r)));
+                assertEquals(Double.doubleToRawLongBits(scores[expected[r]]),
+                        Double.doubleToRawLongBits(list.score(r)));
                 assertEquals(r, list.rankOf(genes[expected[r]]));
             }
             assertEquals(-1, list.rankOf("not a gene"));

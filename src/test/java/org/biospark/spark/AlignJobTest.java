@@ -228,7 +228,8 @@ class AlignJobTest {
         }
         Path refs = Files.writeString(tmp.resolve("r.fa"), SHORT_REFERENCE);
         AlignResult inflated = local(queries, refs, "inflated", 300_000);
-        AlignResult whole = withSetting(GzipUnpacking.ENABLED_KEY, "false", () -> local(queries, refs, "whole", 300_000));
+        AlignResult whole = withSetting(GzipUnpacking.ENABLED_KEY, "false",
+                () -> local(queries, refs, "whole", 300_000));
         assertEquals(1L, inflated.counts().get("query_files_inflated"), inflated.counts().toString());
         assertEquals(0L, whole.counts().get("query_files_inflated"));
         assertEquals(3L, inflated.counts().get("query_passes"), "one pass over the copy's splits, then by cost");

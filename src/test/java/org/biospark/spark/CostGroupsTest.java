@@ -41,7 +41,8 @@ class CostGroupsTest {
 
     @Test
     void equalCostsAreDealtInTurn() {
-        assertEquals(List.of(List.of(0, 3), List.of(1, 4), List.of(2)), CostGroups.assign(new long[] {5, 5, 5, 5, 5}, 3));
+        assertEquals(List.of(List.of(0, 3), List.of(1, 4), List.of(2)),
+                CostGroups.assign(new long[] {5, 5, 5, 5, 5}, 3));
         assertEquals(List.of(List.of(0), List.of(1, 2)), CostGroups.assign(new long[] {10, 4, 5}, 2));
     }
 }
