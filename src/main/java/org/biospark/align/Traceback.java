@@ -3,9 +3,10 @@ package org.biospark.align;
 /**
  * An optimal alignment with its path, in memory that grows with {@code sqrt(m) * n}, not {@code m * n}.
  *
- * <p>A forward pass keeps the H and F rows at every k-th row (k about sqrt(m)); the walk back from the end cell
- * then recomputes one block of k rows at a time from its checkpoint, so a 30 kb x 30 kb pair needs about 125 MB and
- * twice the time of a score. Ties are broken the same way every time: a diagonal step before a gap in the query
+ * <p>A pair of up to {@link #ALL_ROWS_CELLS} cells (reads against a gene, say) keeps every row of H, E and F, in
+ * rows its thread reuses, and the walk back reads them. A larger pair keeps the H and F rows at every k-th row (k
+ * about sqrt(m)); the walk back from the end cell then recomputes one block of k rows at a time from its
+ * checkpoint, so a 30 kb x 30 kb pair needs about 125 MB and twice the time of a score. Ties are broken the same way every time: a diagonal step before a gap in the query
  * (D) before a gap in the target (I); among end cells of equal score, the bottom-right cell, then the last column
  * from the top, then the last row from the left (local: the first cell in row order).
  */
@@ -14,6 +15,10 @@ public final class Traceback {
     private static final byte STATE_H = 0;
     private static final byte STATE_E = 1; // target residue against a gap: D
     private static final byte STATE_F = 2; // query residue against a gap: I
+    /** Largest pair, (m + 1) x (n + 1) cells, whose rows are all kept: 24 MB of rows per thread at most. */
+    static final long ALL_ROWS_CELLS = 1L << 21;
+    /** The rows of H, E and F a thread keeps for the pairs whose rows are all kept. */
+    private static final ThreadLocal<int[][][]> ROWS = ThreadLocal.withInitial(() -> new int[3][0][]);
 
     private final byte[] q;
     private final byte[] t;
@@ -27,8 +32,10 @@ public final class Traceback {
     private final int k;
     private final int[][] checkpointH;
     private final int[][] checkpointF;
+    /** Every row of H, E and F ({@code [0]}, {@code [1]}, {@code [2]}; rows 0 to m), or null: checkpoints. */
+    private final int[][][] rows;
 
-    private Traceback(byte[] query, byte[] target, Scoring scoring, AlignmentMode mode) {
+    private Traceback(byte[] query, byte[] target, Scoring scoring, AlignmentMode mode, boolean allRows) {
         this.q = query;
         this.t = target;
         this.scores = scoring.matrix().flatScores();
@@ -39,13 +46,36 @@ public final class Traceback {
         this.m = query.length;
         this.n = target.length;
         this.k = Math.max(1, (int) Math.ceil(Math.sqrt(m)));
-        this.checkpointH = new int[m / k + 1][];
-        this.checkpointF = new int[m / k + 1][];
+        this.checkpointH = allRows ? null : new int[m / k + 1][];
+        this.checkpointF = allRows ? null : new int[m / k + 1][];
+        this.rows = allRows ? threadRows(m + 1, n + 1) : null;
     }
 
     /** The optimal alignment of the encoded {@code query} and {@code target}. */
     public static Alignment align(byte[] query, byte[] target, Scoring scoring, AlignmentMode mode) {
-        return new Traceback(query, target, scoring, mode).run();
+        return align(query, target, scoring, mode,
+                (long) (query.length + 1) * (target.length + 1) <= ALL_ROWS_CELLS);
+    }
+
+    /** The same, with every row kept or with checkpoints, as asked (the tests compare the two). */
+    static Alignment align(byte[] query, byte[] target, Scoring scoring, AlignmentMode mode, boolean allRows) {
+        return new Traceback(query, target, scoring, mode, allRows).run();
+    }
+
+    /** This thread's rows of H, E and F: at least {@code count} of each, each at least {@code length} long. */
+    private static int[][][] threadRows(int count, int length) {
+        int[][][] kept = ROWS.get();
+        if (kept[0].length < count || (count > 0 && kept[0][0].length < length)) {
+            int rowCount = Math.max(count, kept[0].length);
+            int rowLength = Math.max(length, kept[0].length > 0 ? kept[0][0].length : 0);
+            if ((long) rowCount * rowLength > ALL_ROWS_CELLS) { // a tall pair, then a wide one: just this one
+                rowCount = count;
+                rowLength = length;
+            }
+            kept = new int[3][rowCount][rowLength];
+            ROWS.set(kept);
+        }
+        return kept;
     }
 
     private Alignment run() {
@@ -77,15 +107,17 @@ public final class Traceback {
 
     /** Score pass with checkpoints; returns {score, i, j} of the chosen end cell. */
     private int[] forward() {
-        int[] h = new int[n + 1];
-        int[] f = new int[n + 1];
+        int[] h = rows != null ? rows[0][0] : new int[n + 1];
+        int[] f = rows != null ? rows[2][0] : new int[n + 1];
         int[] e = new int[n + 1];
         for (int j = 0; j <= n; j++) {
             h[j] = topBoundary(j);
             f[j] = NEG;
         }
-        checkpointH[0] = h.clone();
-        checkpointF[0] = f.clone();
+        if (rows == null) {
+            checkpointH[0] = h.clone();
+            checkpointF[0] = f.clone();
+        }
         int bestScore = mode.local() ? 0 : Integer.MIN_VALUE;
         int bestI = 0;
         int bestJ = 0;
@@ -94,9 +126,15 @@ public final class Traceback {
         if (mode.freeQuerySuffix() && !mode.local()) {
             columnBest = h[n];
         }
-        int[] hNext = new int[n + 1];
-        int[] fNext = new int[n + 1];
+        int[] hNext = rows != null ? null : new int[n + 1];
+        int[] fNext = rows != null ? null : new int[n + 1];
         for (int i = 1; i <= m; i++) {
+            if (rows != null) {
+                // every row kept: the next row is the next of this thread's rows, nothing to swap or copy
+                hNext = rows[0][i];
+                e = rows[1][i];
+                fNext = rows[2][i];
+            }
             fillRow(i, h, f, hNext, e, fNext);
             int[] swap = h;
             h = hNext;
@@ -104,7 +142,7 @@ public final class Traceback {
             swap = f;
             f = fNext;
             fNext = swap;
-            if (i % k == 0) {
+            if (rows == null && i % k == 0) {
                 checkpointH[i / k] = h.clone();
                 checkpointF[i / k] = f.clone();
             }
@@ -165,8 +203,8 @@ public final class Traceback {
         byte state = STATE_H;
         boolean stopped = false;
         while (!stopped && i > 0 && j > 0) {
-            int r0 = ((i - 1) / k) * k;
-            int[][][] blk = block(r0, i);
+            int r0 = rows != null ? 0 : ((i - 1) / k) * k;
+            int[][][] blk = rows != null ? rows : block(r0, i);
             int[][] h = blk[0];
             int[][] e = blk[1];
             int[][] f = blk[2];

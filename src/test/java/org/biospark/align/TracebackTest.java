@@ -85,6 +85,8 @@ class TracebackTest {
                 q[x] = random.nextInt(4) == 0 || t.length == 0 ? (byte) random.nextInt(size) : t[(x + 2) % t.length];
             }
             Alignment a = Traceback.align(q, t, scoring, mode);
+            // every row kept, or rows recomputed from checkpoints: the same path
+            assertEquals(Traceback.align(q, t, scoring, mode, false), Traceback.align(q, t, scoring, mode, true));
             long expected = ReferenceGotoh.score(q, t, scoring.matrix(), scoring.gaps().open(), scoring.gaps().extend(), mode);
             String context = scoring + " " + mode + " " + a;
             assertEquals(expected, a.score(), context);
