@@ -1,14 +1,16 @@
 package org.biospark.align;
 
 /**
- * An optimal alignment with its path, in memory that grows with {@code sqrt(m) * n}, not {@code m * n}.
+ * An optimal alignment with its path, in bounded memory: {@code m * n} cells for read-sized pairs, {@code sqrt(m) * n}
+ * beyond them.
  *
  * <p>A pair of up to {@link #ALL_ROWS_CELLS} cells (reads against a gene, say) keeps every row of H, E and F, in
  * rows its thread reuses, and the walk back reads them. A larger pair keeps the H and F rows at every k-th row (k
  * about sqrt(m)); the walk back from the end cell then recomputes one block of k rows at a time from its
- * checkpoint, so a 30 kb x 30 kb pair needs about 125 MB and twice the time of a score. Ties are broken the same way every time: a diagonal step before a gap in the query
- * (D) before a gap in the target (I); among end cells of equal score, the bottom-right cell, then the last column
- * from the top, then the last row from the left (local: the first cell in row order).
+ * checkpoint, so a 30 kb x 30 kb pair needs about 125 MB and twice the time of a score. Ties are broken the same
+ * way every time: a diagonal step before a gap in the query (D) before a gap in the target (I); among end cells of
+ * equal score, the bottom-right cell, then the last column from the top, then the last row from the left (local:
+ * the first cell in row order).
  */
 public final class Traceback {
     private static final int NEG = ScalarAligner.NEG;
@@ -109,7 +111,7 @@ public final class Traceback {
     private int[] forward() {
         int[] h = rows != null ? rows[0][0] : new int[n + 1];
         int[] f = rows != null ? rows[2][0] : new int[n + 1];
-        int[] e = new int[n + 1];
+        int[] e = rows != null ? null : new int[n + 1]; // with every row kept, each row has its own
         for (int j = 0; j <= n; j++) {
             h[j] = topBoundary(j);
             f[j] = NEG;
