@@ -11,14 +11,16 @@ package org.biospark.align;
  * way every time: a diagonal step before a gap in the query (D) before a gap in the target (I); among end cells of
  * equal score, the bottom-right cell, then the last column from the top, then the last row from the left (local:
  * the first cell in row order).
+ *
+ * <p>Many queries against one target ({@link #alignAll}) go through the vector kernel {@link BatchTraceback} where
+ * it applies (about ten times the speed of one pair at a time), with the same paths.
  */
 public final class Traceback {
     private static final int NEG = ScalarAligner.NEG;
-    private static final byte STATE_H = 0;
-    private static final byte STATE_E = 1; // target residue against a gap: D
-    private static final byte STATE_F = 2; // query residue against a gap: I
     /** Largest pair, (m + 1) x (n + 1) cells, whose rows are all kept: 24 MB of rows per thread at most. */
     static final long ALL_ROWS_CELLS = 1L << 21;
+    /** Fewest queries that take the vector kernel together; fewer go one by one. */
+    static final int MIN_BATCH = 4;
     /** The rows of H, E and F a thread keeps for the pairs whose rows are all kept. */
     private static final ThreadLocal<int[][][]> ROWS = ThreadLocal.withInitial(() -> new int[3][0][]);
 
@@ -57,6 +59,36 @@ public final class Traceback {
     public static Alignment align(byte[] query, byte[] target, Scoring scoring, AlignmentMode mode) {
         return align(query, target, scoring, mode,
                 (long) (query.length + 1) * (target.length + 1) <= ALL_ROWS_CELLS);
+    }
+
+    /**
+     * The optimal alignments of each of {@code queries} against {@code target}, in their order. Neighbouring queries
+     * share the vector kernel's batches ({@link BatchTraceback}: at least {@link #MIN_BATCH} of them, values within
+     * 16 bits, the batch's direction bits within its bound), so queries sorted by length go fastest; the others go
+     * one by one as {@link #align(byte[], byte[], Scoring, AlignmentMode)} does. The paths are the same either way.
+     */
+    public static Alignment[] alignAll(byte[][] queries, byte[] target, Scoring scoring, AlignmentMode mode) {
+        Alignment[] out = new Alignment[queries.length];
+        int lanes = VectorSupport.available() ? BatchTraceback.lanes() : 1;
+        int first = 0;
+        while (first < queries.length) {
+            int count = Math.min(lanes, queries.length - first);
+            int longest = 0;
+            int shortest = Integer.MAX_VALUE;
+            for (int q = first; q < first + count; q++) {
+                longest = Math.max(longest, queries[q].length);
+                shortest = Math.min(shortest, queries[q].length);
+            }
+            if (count >= MIN_BATCH && shortest > 0 && target.length > 0
+                    && BatchTraceback.applies(scoring, longest, target.length)) {
+                BatchTraceback.align(queries, first, count, target, scoring, mode, out);
+                first += count;
+            } else {
+                out[first] = align(queries[first], target, scoring, mode);
+                first++;
+            }
+        }
+        return out;
     }
 
     /** The same, with every row kept or with checkpoints, as asked (the tests compare the two). */
@@ -197,80 +229,49 @@ public final class Traceback {
     }
 
     private Alignment walkBack(int score, int endI, int endJ) {
-        StringBuilder ops = new StringBuilder(); // reversed, one char per column
-        int matches = 0;
-        int positives = 0;
-        int i = endI;
-        int j = endJ;
-        byte state = STATE_H;
-        boolean stopped = false;
-        while (!stopped && i > 0 && j > 0) {
-            int r0 = rows != null ? 0 : ((i - 1) / k) * k;
-            int[][][] blk = rows != null ? rows : block(r0, i);
-            int[][] h = blk[0];
-            int[][] e = blk[1];
-            int[][] f = blk[2];
-            while (i > r0 && j > 0) {
-                int r = i - r0;
-                if (state == STATE_H) {
-                    if (mode.local() && h[r][j] == 0) {
-                        stopped = true; // a local alignment starts after its last zero
-                        break;
-                    }
-                    int pair = scores[q[i - 1] * size + t[j - 1]];
-                    if (h[r][j] == h[r - 1][j - 1] + pair) {
-                        boolean same = q[i - 1] == t[j - 1];
-                        ops.append(same ? '=' : 'X');
-                        matches += same ? 1 : 0;
-                        positives += pair > 0 ? 1 : 0;
-                        i--;
-                        j--;
-                    } else {
-                        state = h[r][j] == e[r][j] ? STATE_E : STATE_F;
-                    }
-                } else if (state == STATE_E) {
-                    ops.append('D');
-                    state = e[r][j] == h[r][j - 1] - open ? STATE_H : STATE_E;
-                    j--;
-                } else {
-                    ops.append('I');
-                    state = f[r][j] == h[r - 1][j] - open ? STATE_H : STATE_F;
-                    i--;
-                }
-            }
-        }
-        int startI = i;
-        int startJ = j;
-        if (!mode.local()) {
-            // On the first row or column: the rest is an end gap, counted unless that prefix is free.
-            if (i > 0 && !mode.freeQueryPrefix()) {
-                ops.append("I".repeat(i));
-                startI = 0;
-            }
-            if (j > 0 && !mode.freeTargetPrefix()) {
-                ops.append("D".repeat(j));
-                startJ = 0;
-            }
-        }
-        ops.reverse();
-        int gaps = 0;
-        for (int c = 0; c < ops.length(); c++) {
-            gaps += ops.charAt(c) == 'I' || ops.charAt(c) == 'D' ? 1 : 0;
-        }
-        return new Alignment(score, startI + 1, endI, startJ + 1, endJ, runLength(ops), matches, positives, gaps,
-                ops.length());
+        return PathWalk.walk(new RowCells(), score, endI, endJ, q, t, scores, size, mode);
     }
 
-    private static String runLength(CharSequence ops) {
-        StringBuilder cigar = new StringBuilder();
-        for (int c = 0; c < ops.length(); ) {
-            int run = c;
-            while (run < ops.length() && ops.charAt(run) == ops.charAt(c)) {
-                run++;
+    /** The walk's view of the rows: all of them, or the block of rows from a checkpoint to the walk's row. */
+    private final class RowCells implements PathWalk.Cells {
+        private int[][] h;
+        private int[][] e;
+        private int[][] f;
+        private int r0;
+        private int r1 = -1;
+
+        /** Row {@code i} and the one above it at hand; returns i's index in the block. */
+        private int at(int i) {
+            if (rows != null) {
+                if (h == null) {
+                    h = rows[0];
+                    e = rows[1];
+                    f = rows[2];
+                    r0 = 0;
+                    r1 = m;
+                }
+            } else if (i <= r0 || i > r1) {
+                r0 = ((i - 1) / k) * k;
+                r1 = i;
+                int[][][] blk = block(r0, r1);
+                h = blk[0];
+                e = blk[1];
+                f = blk[2];
             }
-            cigar.append(run - c).append(ops.charAt(c));
-            c = run;
+            return i - r0;
         }
-        return cigar.toString();
+
+        @Override
+        public boolean has(int fact, int i, int j) {
+            int r = at(i); // before a row is read: the block may change
+            return switch (fact) {
+                case PathWalk.ZERO -> h[r][j] == 0;
+                case PathWalk.DIAGONAL -> h[r][j] == h[r - 1][j - 1] + scores[q[i - 1] * size + t[j - 1]];
+                case PathWalk.FROM_TARGET_GAP -> h[r][j] == e[r][j];
+                case PathWalk.TARGET_GAP_OPENS -> e[r][j] == h[r][j - 1] - open;
+                case PathWalk.QUERY_GAP_OPENS -> f[r][j] == h[r - 1][j] - open;
+                default -> throw new IllegalArgumentException("no such fact: " + fact);
+            };
+        }
     }
 }

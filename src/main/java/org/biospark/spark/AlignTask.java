@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -43,7 +45,7 @@ final class AlignTask {
         }
         int strands = reverse == null ? 1 : 2;
         int[][] scores = scoreAll(aligner, forward, reverse, references, pairsDone);
-        List<Row> rows = new ArrayList<>();
+        List<Hit> kept = new ArrayList<>();
         List<Hit> hits = new ArrayList<>();
         for (int q = 0; q < forward.length; q++) {
             hits.clear();
@@ -56,11 +58,43 @@ final class AlignTask {
             hits.sort(Comparator.comparingInt(Hit::score).reversed()
                     .thenComparingInt(Hit::reference).thenComparing(Hit::reverse));
             int keep = settings.topK() > 0 ? Math.min(settings.topK(), hits.size()) : hits.size();
-            for (Hit hit : hits.subList(0, keep)) {
-                rows.add(row(hit, queries.get(q), forward[q], reverse == null ? null : reverse[q], references, settings));
-            }
+            kept.addAll(hits.subList(0, keep));
+        }
+        Alignment[] paths = settings.traceback() ? paths(kept, forward, reverse, references, settings) : null;
+        List<Row> rows = new ArrayList<>(kept.size());
+        for (int h = 0; h < kept.size(); h++) {
+            Hit hit = kept.get(h);
+            rows.add(row(hit, queries.get(hit.query()), forward[hit.query()].length, references, settings,
+                    paths == null ? null : paths[h]));
         }
         return rows.iterator();
+    }
+
+    /**
+     * The alignment of every kept hit, in their order: the hits against one reference and strand go together,
+     * queries in length order, so that neighbours share the vector traceback's batches.
+     */
+    private static Alignment[] paths(List<Hit> kept, byte[][] forward, byte[][] reverse, ReferenceSet references,
+                                     AlignSettings settings) {
+        Map<Integer, List<Integer>> byTarget = new TreeMap<>();
+        for (int h = 0; h < kept.size(); h++) {
+            Hit hit = kept.get(h);
+            byTarget.computeIfAbsent(hit.reference() * 2 + (hit.reverse() ? 1 : 0), k -> new ArrayList<>()).add(h);
+        }
+        Alignment[] paths = new Alignment[kept.size()];
+        for (List<Integer> group : byTarget.values()) {
+            byte[][] sequences = new byte[group.size()][];
+            for (int g = 0; g < sequences.length; g++) {
+                Hit hit = kept.get(group.get(g));
+                sequences[g] = hit.reverse() ? reverse[hit.query()] : forward[hit.query()];
+            }
+            byte[] target = references.sequences().get(kept.get(group.get(0)).reference());
+            Alignment[] aligned = Traceback.alignAll(sequences, target, settings.scoring(), settings.mode());
+            for (int g = 0; g < sequences.length; g++) {
+                paths[group.get(g)] = aligned[g];
+            }
+        }
+        return paths;
     }
 
     /**
@@ -102,17 +136,15 @@ final class AlignTask {
         return scores;
     }
 
-    private static Row row(Hit hit, SourcedRecord query, byte[] forward, byte[] reverse, ReferenceSet references,
-                           AlignSettings settings) {
+    private static Row row(Hit hit, SourcedRecord query, int queryLength, ReferenceSet references,
+                           AlignSettings settings, Alignment a) {
         String queryId = query.record().id();
-        int queryLength = forward.length;
         byte[] target = references.sequences().get(hit.reference());
         String targetId = references.ids().get(hit.reference());
         String strand = hit.reverse() ? "-" : "+";
-        if (!settings.traceback()) {
+        if (a == null) {
             return RowFactory.create(queryId, queryLength, targetId, target.length, strand, hit.score());
         }
-        Alignment a = Traceback.align(hit.reverse() ? reverse : forward, target, settings.scoring(), settings.mode());
         if (a.score() != hit.score()) {
             throw new IllegalStateException("traceback score " + a.score() + " differs from the kernel's "
                     + hit.score() + " for " + queryId + " against " + targetId + ": this is a bug");
@@ -120,5 +152,4 @@ final class AlignTask {
         return RowFactory.create(queryId, queryLength, targetId, target.length, strand, hit.score(), a.identity(),
                 a.similarity(), a.cigar(), a.queryStart(), a.queryEnd(), a.targetStart(), a.targetEnd());
     }
-
 }

@@ -23,7 +23,8 @@ class AlignerPropertyTest {
             Scoring.matrix("PAM250", 8, 8),
             new Scoring(ScoreMatrix.protein(3, -1), new GapPenalty(4, 0)));
 
-    private static AlignmentMode randomMode(SplittableRandom random) {
+    /** Any mode: global, local, semi-global with all ends free, or a random set of free ends. */
+    static AlignmentMode randomMode(SplittableRandom random) {
         return switch (random.nextInt(4)) {
             case 0 -> AlignmentMode.GLOBAL;
             case 1 -> AlignmentMode.LOCAL;

@@ -68,13 +68,7 @@ class TracebackTest {
         SplittableRandom random = new SplittableRandom(99);
         for (int trial = 0; trial < 2000; trial++) {
             Scoring scoring = schemes.get(random.nextInt(schemes.size()));
-            AlignmentMode mode = switch (random.nextInt(4)) {
-                case 0 -> AlignmentMode.GLOBAL;
-                case 1 -> AlignmentMode.LOCAL;
-                case 2 -> AlignmentMode.SEMI_GLOBAL;
-                default -> AlignmentMode.semiGlobal(random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
-                        random.nextBoolean());
-            };
+            AlignmentMode mode = AlignerPropertyTest.randomMode(random);
             int size = Math.min(4, scoring.matrix().size());
             byte[] t = new byte[random.nextInt(0, 50)];
             for (int x = 0; x < t.length; x++) {
@@ -98,6 +92,51 @@ class TracebackTest {
                 assertEquals(t.length, a.targetEnd(), context);
             }
         }
+    }
+
+    /**
+     * Batches of queries against one target (the vector kernel when it is there, see {@link BatchTraceback}) give
+     * every query the path it gets alone: lengths within a batch differ (padded rows), related copies make ties,
+     * and every mode and scheme is drawn, with batches of 1 to 40 queries (several batches, a partial last one).
+     */
+    @Test
+    void batchesGiveEachQueryItsOwnPath() {
+        List<Scoring> schemes = List.of(Scoring.dna(1, -2, 5, 2), Scoring.dna(2, -3, 3, 3), Scoring.dna(1, -1, 1, 1),
+                Scoring.matrix("BLOSUM62", 11, 1), Scoring.matrix("NUC.4.4", 10, 1),
+                new Scoring(ScoreMatrix.protein(3, -1), new GapPenalty(4, 0)));
+        SplittableRandom random = new SplittableRandom(7);
+        int batched = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            Scoring scoring = schemes.get(random.nextInt(schemes.size()));
+            AlignmentMode mode = AlignerPropertyTest.randomMode(random);
+            int size = Math.min(random.nextBoolean() ? 4 : 20, scoring.matrix().size());
+            byte[] t = randomResidues(random, random.nextInt(1, 120), size);
+            byte[][] queries = new byte[random.nextInt(1, 41)][];
+            int base = random.nextInt(1, 90);
+            for (int q = 0; q < queries.length; q++) {
+                queries[q] = new byte[Math.max(1, base + random.nextInt(-5, 6))];
+                int shift = random.nextInt(t.length);
+                for (int x = 0; x < queries[q].length; x++) {
+                    queries[q][x] = random.nextInt(5) == 0 ? (byte) random.nextInt(size) : t[(x + shift) % t.length];
+                }
+            }
+            java.util.Arrays.sort(queries, java.util.Comparator.comparingInt(q -> q.length));
+            Alignment[] all = Traceback.alignAll(queries, t, scoring, mode);
+            for (int q = 0; q < queries.length; q++) {
+                assertEquals(Traceback.align(queries[q], t, scoring, mode), all[q],
+                        scoring + " " + mode + " query " + q + " of " + queries.length);
+            }
+            batched += queries.length >= Traceback.MIN_BATCH ? 1 : 0;
+        }
+        assertTrue(batched > 200, "too few trials took batches: " + batched);
+    }
+
+    private static byte[] randomResidues(SplittableRandom random, int length, int size) {
+        byte[] residues = new byte[length];
+        for (int x = 0; x < length; x++) {
+            residues[x] = (byte) random.nextInt(size);
+        }
+        return residues;
     }
 
     @Test

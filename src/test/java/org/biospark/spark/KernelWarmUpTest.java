@@ -17,8 +17,11 @@ class KernelWarmUpTest {
                 Aligner scalar = new Aligner(dna, mode, false);
                 byte[] encoded = vector.encode(reference);
                 // no time limit here: with one, a slow (or busy) machine stops the scalar kernel after fewer rounds
-                assertEquals(KernelWarmUp.run(scalar, encoded, Long.MAX_VALUE),
-                        KernelWarmUp.run(vector, encoded, Long.MAX_VALUE), mode + " " + reference.length());
+                for (boolean traceback : new boolean[] {false, true}) {
+                    assertEquals(KernelWarmUp.run(scalar, encoded, Long.MAX_VALUE, traceback),
+                            KernelWarmUp.run(vector, encoded, Long.MAX_VALUE, traceback),
+                            mode + " " + reference.length() + " traceback " + traceback);
+                }
             }
         }
     }
