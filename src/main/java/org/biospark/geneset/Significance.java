@@ -175,9 +175,12 @@ public final class Significance {
                 if (Double.isNaN(mean)) {
                     continue;
                 }
+                // permutation perm pairs with joint draw (perm + s) mod P, found without a division per element
+                double[] x = nulls[g];
+                int shift = permutations == 0 ? 0 : s % permutations;
                 for (int perm = 0; perm < permutations; perm++) {
-                    int joint = (int) ((perm + (long) s) % permutations);
-                    double normalised = sign * nulls[g][perm] / mean;
+                    int joint = perm < permutations - shift ? perm + shift : perm + shift - permutations;
+                    double normalised = sign * x[perm] / mean;
                     if (normalised > extremeByPermutation[joint]) {
                         extremeByPermutation[joint] = normalised;
                     }
