@@ -17,4 +17,8 @@ import org.biospark.align.Scoring;
  */
 public record AlignSettings(Scoring scoring, AlignmentMode mode, boolean bothStrands, int topK, int minScore,
                             boolean traceback) implements Serializable {
+    /** No {@code --top-k} and no {@code --min-score}: every pair is a hit. */
+    boolean keepsEveryPair() {
+        return topK <= 0 && minScore == Integer.MIN_VALUE;
+    }
 }

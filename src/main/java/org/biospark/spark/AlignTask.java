@@ -44,7 +44,12 @@ final class AlignTask {
             }
         }
         int strands = reverse == null ? 1 : 2;
-        int[][] scores = scoreAll(aligner, forward, reverse, references, pairsDone);
+        // With --traceback and every pair kept (no --top-k, no --min-score), the paths carry the scores: no score
+        // pass, each pair is aligned once.
+        Alignment[][] everyPath = settings.traceback() && settings.keepsEveryPair()
+                ? pathsOfEveryPair(forward, reverse, references, settings, pairsDone) : null;
+        int[][] scores = everyPath != null ? scoresOf(everyPath)
+                : scoreAll(aligner, forward, reverse, references, pairsDone);
         List<Hit> kept = new ArrayList<>();
         List<Hit> hits = new ArrayList<>();
         for (int q = 0; q < forward.length; q++) {
@@ -60,7 +65,16 @@ final class AlignTask {
             int keep = settings.topK() > 0 ? Math.min(settings.topK(), hits.size()) : hits.size();
             kept.addAll(hits.subList(0, keep));
         }
-        Alignment[] paths = settings.traceback() ? paths(kept, forward, reverse, references, settings) : null;
+        Alignment[] paths = null;
+        if (everyPath != null) {
+            paths = new Alignment[kept.size()];
+            for (int h = 0; h < paths.length; h++) {
+                Hit hit = kept.get(h);
+                paths[h] = everyPath[hit.reference() * strands + (hit.reverse() ? 1 : 0)][hit.query()];
+            }
+        } else if (settings.traceback()) {
+            paths = paths(kept, forward, reverse, references, settings);
+        }
         List<Row> rows = new ArrayList<>(kept.size());
         for (int h = 0; h < kept.size(); h++) {
             Hit hit = kept.get(h);
@@ -68,6 +82,33 @@ final class AlignTask {
                     paths == null ? null : paths[h]));
         }
         return rows.iterator();
+    }
+
+    /** The alignment of every query (and its reverse complement) against every reference, as {@link #scoreAll}. */
+    private static Alignment[][] pathsOfEveryPair(byte[][] forward, byte[][] reverse, ReferenceSet references,
+                                                  AlignSettings settings, LongAccumulator pairsDone) {
+        int strands = reverse == null ? 1 : 2;
+        List<byte[]> targets = references.sequences();
+        Alignment[][] paths = new Alignment[targets.size() * strands][];
+        for (int r = 0; r < targets.size(); r++) {
+            for (int strand = 0; strand < strands; strand++) {
+                paths[r * strands + strand] = Traceback.alignAll(strand == 0 ? forward : reverse, targets.get(r),
+                        settings.scoring(), settings.mode());
+                pairsDone.add(forward.length);
+            }
+        }
+        return paths;
+    }
+
+    private static int[][] scoresOf(Alignment[][] paths) {
+        int[][] scores = new int[paths.length][];
+        for (int s = 0; s < paths.length; s++) {
+            scores[s] = new int[paths[s].length];
+            for (int q = 0; q < scores[s].length; q++) {
+                scores[s][q] = paths[s][q].score();
+            }
+        }
+        return scores;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.biospark.TestSpark;
@@ -162,6 +163,49 @@ class AlignJobTest {
         AlignResult all = AlignJob.run(spark, options(List.of(queries.toString()), refs.toString(), "global", null,
                 true, 0, false));
         assertEquals(8L, all.alignments().count(), "2 queries x 2 references x 2 strands");
+    }
+
+    /**
+     * With --traceback, every pair kept takes its scores from the paths (no score pass); with --top-k the kernel
+     * scores first and only the kept hits get paths. Both give the kept hits the same rows.
+     */
+    @Test
+    void tracebackRowsAreTheSameWhetherEveryPairIsKeptOrNot() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        StringBuilder refs = new StringBuilder();
+        String[] references = new String[3];
+        for (int r = 0; r < references.length; r++) {
+            StringBuilder seq = new StringBuilder();
+            for (int i = 0; i < 300; i++) {
+                seq.append("ACGT".charAt(random.nextInt(4)));
+            }
+            references[r] = seq.toString();
+            refs.append(">ref").append(r).append('\n').append(seq).append('\n');
+        }
+        StringBuilder reads = new StringBuilder();
+        for (int q = 0; q < 50; q++) {
+            String source = references[random.nextInt(references.length)];
+            int start = random.nextInt(200);
+            StringBuilder read = new StringBuilder(source.substring(start, start + random.nextInt(40, 100)));
+            for (int i = 0; i < read.length(); i += random.nextInt(5, 15)) {
+                read.setCharAt(i, "ACGT".charAt(random.nextInt(4)));
+            }
+            reads.append(">q").append(q).append('\n').append(read).append('\n');
+        }
+        Path queries = Files.writeString(tmp.resolve("tb.fa"), reads.toString());
+        Path refFile = Files.writeString(tmp.resolve("tb_refs.fa"), refs.toString());
+        String[] columns = {"query_id", "target_id", "strand", "score", "identity", "similarity", "cigar",
+            "query_start", "query_end", "target_start", "target_end"};
+        for (String mode : new String[] {"local", "global"}) {
+            AlignResult every = AlignJob.run(spark, options(List.of(queries.toString()), refFile.toString(), mode,
+                    null, true, 0, true));
+            AlignResult best = AlignJob.run(spark, options(List.of(queries.toString()), refFile.toString(), mode,
+                    null, true, 2, true));
+            assertEquals(50L * 3 * 2, every.alignments().count());
+            assertEquals(100L, best.alignments().count());
+            Dataset<Row> kept = best.alignments().selectExpr(columns);
+            assertEquals(0L, kept.except(every.alignments().selectExpr(columns)).count(), mode);
+        }
     }
 
     /** About 3 MB of reads of 100-200 bp in lines of 60, every 997th with a 'Z' (a reject, with its line). */
