@@ -65,59 +65,18 @@ final class DifferenceBatchAligner {
     }
 
     /**
-     * The batch's query profile in bytes, as {@link ByteLocalAligner#profile} but every score plus twice the gap
-     * extension (see {@link #scoreBatch}): built once for all targets.
+     * The batch's query profile in bytes ({@link ByteProfiles}), every score plus twice the gap extension (see
+     * {@link #scoreBatch}): built once for all targets.
      */
     static byte[][] profile(byte[][] queries, int first, int count, Scoring scoring, boolean[] used) {
-        return profile(queries, first, count, scoring, used, scoring.matrix().size() < LANES);
+        return profile(queries, first, count, scoring, used, ByteProfiles.fitsOneRegister(scoring.matrix()));
     }
 
     /** The same, with the table lookup in a register or byte by byte, as asked (the tests compare the two). */
     static byte[][] profile(byte[][] queries, int first, int count, Scoring scoring, boolean[] used,
                             boolean inOneRegister) {
-        int shift = 2 * scoring.gaps().extend();
-        ScoreMatrix matrix = scoring.matrix();
-        int size = matrix.size();
-        int[] scores = matrix.flatScores();
-        int rows = 0;
-        for (int l = 0; l < count; l++) {
-            rows = Math.max(rows, queries[first + l].length);
-        }
-        // Built for every batch (5-8% of the time on 150-bp reads when written lane by lane from the queries): the
-        // batch's residues are transposed once (row i, lane l; past a query's end the code `size`, which scores 0),
-        // then each used residue's row is one table lookup per register, or per byte when the table is too big.
-        byte[] residues = new byte[rows * LANES];
-        java.util.Arrays.fill(residues, (byte) size);
-        for (int l = 0; l < count; l++) {
-            byte[] query = queries[first + l];
-            for (int i = 0; i < query.length; i++) {
-                residues[i * LANES + l] = query[i];
-            }
-        }
-        byte[][] profile = new byte[size][];
-        byte[] table = new byte[Math.max(LANES, size + 1)];
-        for (int a = 0; a < size; a++) {
-            if (!used[a]) {
-                continue;
-            }
-            for (int c = 0; c < size; c++) {
-                table[c] = (byte) (scores[c * size + a] + shift);
-            }
-            table[size] = (byte) shift;
-            byte[] row = new byte[rows * LANES];
-            if (inOneRegister) {
-                ByteVector lookup = ByteVector.fromArray(SPECIES, table, 0);
-                for (int offset = 0; offset < row.length; offset += LANES) {
-                    ByteVector.fromArray(SPECIES, residues, offset).selectFrom(lookup).intoArray(row, offset);
-                }
-            } else {
-                for (int x = 0; x < row.length; x++) {
-                    row[x] = table[residues[x]];
-                }
-            }
-            profile[a] = row;
-        }
-        return profile;
+        return ByteProfiles.batch(queries, first, count, scoring.matrix(), used, 2 * scoring.gaps().extend(),
+                inOneRegister);
     }
 
     /**

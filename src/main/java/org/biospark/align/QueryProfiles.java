@@ -9,7 +9,7 @@ final class QueryProfiles {
     }
 
     /**
-     * One query per lane ({@link VectorBatchAligner}, {@link ByteLocalAligner}): for residue a, element
+     * One query per lane ({@link VectorBatchAligner}; the 8-bit kernels take {@link ByteProfiles}): for residue a, element
      * {@code i * lanes + l} of row a is the score of a against residue i of query {@code first + l}; rows past a
      * query's end and lanes past {@code count} are 0. The rows: the batch's longest query. Only the residue codes
      * marked in {@code used} (those the targets hold) get a row; the others are null.
@@ -79,17 +79,6 @@ final class QueryProfiles {
         short[] narrow = new short[values.length];
         for (int i = 0; i < values.length; i++) {
             narrow[i] = (short) values[i];
-        }
-        return narrow;
-    }
-
-    static byte[] toBytes(int[] values) {
-        if (values == null) {
-            return null;
-        }
-        byte[] narrow = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            narrow[i] = (byte) values[i];
         }
         return narrow;
     }
