@@ -128,6 +128,6 @@ final class ByteLocalAligner {
 
     /** The batch's query profile ({@link ByteProfiles}, the scores as they are): built once for all targets. */
     static byte[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix, boolean[] used) {
-        return ByteProfiles.batch(queries, first, count, matrix, used, 0, ByteProfiles.fitsOneRegister(matrix));
+        return ByteProfiles.batch(queries, first, count, matrix, used, 0);
     }
 }

@@ -1,7 +1,6 @@
 package org.biospark.align;
 
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Query profiles in 8-bit lanes, one query per lane ({@link DifferenceBatchAligner}, {@link ByteLocalAligner}):
@@ -10,24 +9,18 @@ import jdk.incubator.vector.VectorSpecies;
  * residue codes marked in {@code used} get a row.
  *
  * <p>Built for every batch, so built fast: the batch's residues are transposed once (row i, lane l; past a query's
- * end the code {@code size}), then each used residue's row is one table lookup per register (the table of its
- * scores against every code), or one per byte when the table is larger than a register. Written lane by lane from
- * the queries it was 5-8% of the time on 150-bp reads.
+ * end the code {@code size}), then each used residue's row is a lookup per byte in the table of that residue's
+ * scores against every code. Written lane by lane from the queries, it was 5-8% of the time on 150-bp reads (and
+ * the local kernel's, built in ints over every code, more). A lookup per register ({@code selectFrom}) was faster
+ * only where the JIT inlines its index check: with the launcher's inlining limits it was slower.
  */
 final class ByteProfiles {
-    private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
+    private static final int LANES = ByteVector.SPECIES_PREFERRED.length();
 
     private ByteProfiles() {
     }
 
-    /** Whether the matrix's table (every code and the past-the-end code) fits one register. */
-    static boolean fitsOneRegister(ScoreMatrix matrix) {
-        return matrix.size() < LANES;
-    }
-
-    static byte[][] batch(byte[][] queries, int first, int count, ScoreMatrix matrix, boolean[] used, int shift,
-                          boolean inOneRegister) {
+    static byte[][] batch(byte[][] queries, int first, int count, ScoreMatrix matrix, boolean[] used, int shift) {
         int size = matrix.size();
         int[] scores = matrix.flatScores();
         int rows = 0;
@@ -43,7 +36,7 @@ final class ByteProfiles {
             }
         }
         byte[][] profile = new byte[size][];
-        byte[] table = new byte[Math.max(LANES, size + 1)];
+        byte[] table = new byte[size + 1];
         for (int a = 0; a < size; a++) {
             if (!used[a]) {
                 continue;
@@ -53,15 +46,8 @@ final class ByteProfiles {
             }
             table[size] = (byte) shift;
             byte[] row = new byte[rows * LANES];
-            if (inOneRegister) {
-                ByteVector lookup = ByteVector.fromArray(SPECIES, table, 0);
-                for (int offset = 0; offset < row.length; offset += LANES) {
-                    ByteVector.fromArray(SPECIES, residues, offset).selectFrom(lookup).intoArray(row, offset);
-                }
-            } else {
-                for (int x = 0; x < row.length; x++) {
-                    row[x] = table[residues[x]];
-                }
+            for (int x = 0; x < row.length; x++) {
+                row[x] = table[residues[x]];
             }
             profile[a] = row;
         }

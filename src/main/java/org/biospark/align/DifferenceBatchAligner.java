@@ -69,14 +69,7 @@ final class DifferenceBatchAligner {
      * {@link #scoreBatch}): built once for all targets.
      */
     static byte[][] profile(byte[][] queries, int first, int count, Scoring scoring, boolean[] used) {
-        return profile(queries, first, count, scoring, used, ByteProfiles.fitsOneRegister(scoring.matrix()));
-    }
-
-    /** The same, with the table lookup in a register or byte by byte, as asked (the tests compare the two). */
-    static byte[][] profile(byte[][] queries, int first, int count, Scoring scoring, boolean[] used,
-                            boolean inOneRegister) {
-        return ByteProfiles.batch(queries, first, count, scoring.matrix(), used, 2 * scoring.gaps().extend(),
-                inOneRegister);
+        return ByteProfiles.batch(queries, first, count, scoring.matrix(), used, 2 * scoring.gaps().extend());
     }
 
     /**
