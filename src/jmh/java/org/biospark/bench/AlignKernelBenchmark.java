@@ -62,11 +62,7 @@ public class AlignKernelBenchmark {
     public void load() throws IOException {
         Path dir = Path.of(System.getProperty("bench.data", "target/bench-data"));
         Scoring scoring = workload.equals("protein") ? Scoring.matrix("BLOSUM62", 11, 1) : Scoring.dna(1, -2, 5, 2);
-        AlignmentMode alignmentMode = switch (mode) {
-            case "local" -> AlignmentMode.LOCAL;
-            case "semiglobal" -> AlignmentMode.SEMI_GLOBAL;
-            default -> AlignmentMode.GLOBAL;
-        };
+        AlignmentMode alignmentMode = AlignWorkloads.mode(mode);
         aligner = new Aligner(scoring, alignmentMode, kernel.equals("vector"));
         queries = AlignWorkloads.readFasta(dir.resolve(workload + "_queries.fa")).values().stream()
                 .map(aligner::encode).toArray(byte[][]::new);

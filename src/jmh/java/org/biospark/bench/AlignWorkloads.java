@@ -93,6 +93,15 @@ public final class AlignWorkloads {
     }
 
     /** Reads a FASTA file written by this class (one line per sequence). */
+    /** The benchmarks' mode parameter: global, local or semiglobal (all four ends free). */
+    static org.biospark.align.AlignmentMode mode(String name) {
+        return switch (name) {
+            case "local" -> org.biospark.align.AlignmentMode.LOCAL;
+            case "semiglobal" -> org.biospark.align.AlignmentMode.SEMI_GLOBAL;
+            default -> org.biospark.align.AlignmentMode.GLOBAL;
+        };
+    }
+
     static Map<String, String> readFasta(Path file) throws IOException {
         Map<String, String> records = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file);

@@ -9,7 +9,6 @@ import org.biospark.align.Aligner;
 import org.biospark.align.AlignmentMode;
 import org.biospark.align.Scoring;
 import org.biospark.align.Traceback;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,10 +25,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Single-thread speed of alignments with their paths ({@code --traceback}) in cell updates per second (the
- * {@code cells} counter): the first 2,000 reads of {@link AlignWorkloads}' {@code reads} workload (150 bp) against
- * its 1,500-bp target, DNA +1/-2, gaps 5/2. {@code kernel=batch} is {@link Traceback#alignAll} (the vector kernel
- * that records the walk's facts, 16 queries at a time with AVX2); {@code kernel=pair} aligns one pair at a time
- * ({@link Traceback#align}, scalar), on a tenth of the reads.
+ * {@code cells} counter of {@link AlignKernelBenchmark.Cells}): the first 2,000 reads of {@link AlignWorkloads}'
+ * {@code reads} workload (150 bp) against its 1,500-bp target, DNA +1/-2, gaps 5/2. {@code kernel=batch} is
+ * {@link Traceback#alignAll} (the vector kernel that records the walk's facts, 16 queries at a time with AVX2);
+ * {@code kernel=pair} aligns one pair at a time ({@link Traceback#align}, scalar), on a tenth of the reads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,22 +51,11 @@ public class TracebackBenchmark {
     private byte[] target;
     private long cellsPerPass;
 
-    /** Cells updated, reported by JMH as a rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Cells {
-        public long cells;
-    }
-
     @Setup(Level.Trial)
     public void load() throws IOException {
         Path dir = Path.of(System.getProperty("bench.data", "target/bench-data"));
         scoring = Scoring.dna(1, -2, 5, 2);
-        alignmentMode = switch (mode) {
-            case "local" -> AlignmentMode.LOCAL;
-            case "semiglobal" -> AlignmentMode.SEMI_GLOBAL;
-            default -> AlignmentMode.GLOBAL;
-        };
+        alignmentMode = AlignWorkloads.mode(mode);
         Aligner aligner = new Aligner(scoring, alignmentMode);
         queries = AlignWorkloads.readFasta(dir.resolve("reads_queries.fa")).values().stream().limit(READS)
                 .map(aligner::encode).toArray(byte[][]::new);
@@ -82,7 +70,7 @@ public class TracebackBenchmark {
     }
 
     @Benchmark
-    public void align(Cells cells, Blackhole sink) {
+    public void align(AlignKernelBenchmark.Cells cells, Blackhole sink) {
         if (kernel.equals("batch")) {
             sink.consume(Traceback.alignAll(queries, target, scoring, alignmentMode));
         } else {
