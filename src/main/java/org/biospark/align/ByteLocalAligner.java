@@ -126,8 +126,8 @@ final class ByteLocalAligner {
         ByteVector.fromArray(SPECIES, best, 0).max(best0.max(best1)).intoArray(best, 0);
     }
 
-    /** The batch's query profile ({@link ByteProfiles}, the scores as they are): built once for all targets. */
+    /** The batch's query profile ({@link QueryProfiles#bytes}, the scores as they are): built once for all targets. */
     static byte[][] profile(byte[][] queries, int first, int count, ScoreMatrix matrix, boolean[] used) {
-        return ByteProfiles.batch(queries, first, count, matrix, used, 0);
+        return QueryProfiles.bytes(queries, first, count, LANES, matrix, used, 0);
     }
 }

@@ -65,11 +65,11 @@ final class DifferenceBatchAligner {
     }
 
     /**
-     * The batch's query profile in bytes ({@link ByteProfiles}), every score plus twice the gap extension (see
+     * The batch's query profile in bytes ({@link QueryProfiles#bytes}), every score plus twice the gap extension (see
      * {@link #scoreBatch}): built once for all targets.
      */
     static byte[][] profile(byte[][] queries, int first, int count, Scoring scoring, boolean[] used) {
-        return ByteProfiles.batch(queries, first, count, scoring.matrix(), used, 2 * scoring.gaps().extend());
+        return QueryProfiles.bytes(queries, first, count, LANES, scoring.matrix(), used, 2 * scoring.gaps().extend());
     }
 
     /**

@@ -234,23 +234,15 @@ public final class Traceback {
 
     /** The walk's view of the rows: all of them, or the block of rows from a checkpoint to the walk's row. */
     private final class RowCells implements PathWalk.Cells {
-        private int[][] h;
-        private int[][] e;
-        private int[][] f;
+        private int[][] h = rows == null ? null : rows[0];
+        private int[][] e = rows == null ? null : rows[1];
+        private int[][] f = rows == null ? null : rows[2];
         private int r0;
-        private int r1 = -1;
+        private int r1 = rows == null ? -1 : m;
 
         /** Row {@code i} and the one above it at hand; returns i's index in the block. */
         private int at(int i) {
-            if (rows != null) {
-                if (h == null) {
-                    h = rows[0];
-                    e = rows[1];
-                    f = rows[2];
-                    r0 = 0;
-                    r1 = m;
-                }
-            } else if (i <= r0 || i > r1) {
+            if (i <= r0 || i > r1) { // only with checkpoints: every row kept spans 1 .. m
                 r0 = ((i - 1) / k) * k;
                 r1 = i;
                 int[][][] blk = block(r0, r1);
