@@ -64,6 +64,7 @@ public class AlignKernelBenchmark {
         Scoring scoring = workload.equals("protein") ? Scoring.matrix("BLOSUM62", 11, 1) : Scoring.dna(1, -2, 5, 2);
         AlignmentMode alignmentMode = AlignWorkloads.mode(mode);
         aligner = new Aligner(scoring, alignmentMode, kernel.equals("vector"));
+        AlignWorkloads.requireVector(aligner, kernel.equals("vector"));
         queries = AlignWorkloads.readFasta(dir.resolve(workload + "_queries.fa")).values().stream()
                 .map(aligner::encode).toArray(byte[][]::new);
         if (kernel.equals("scalar")) {

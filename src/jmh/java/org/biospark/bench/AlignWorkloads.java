@@ -92,7 +92,6 @@ public final class AlignWorkloads {
         }
     }
 
-    /** Reads a FASTA file written by this class (one line per sequence). */
     /** The benchmarks' mode parameter: global, local or semiglobal (all four ends free). */
     static org.biospark.align.AlignmentMode mode(String name) {
         return switch (name) {
@@ -102,6 +101,19 @@ public final class AlignWorkloads {
         };
     }
 
+    /**
+     * Stops a benchmark of the vector kernels in a JVM that cannot run them, instead of timing the scalar fallback
+     * under the vector kernel's name. JMH's {@code -jvmArgsAppend} on the command line replaces the benchmark's own
+     * (and with it {@code --add-modules=jdk.incubator.vector}): repeat the module there.
+     */
+    static void requireVector(org.biospark.align.Aligner aligner, boolean wanted) {
+        if (wanted && !aligner.vector()) {
+            throw new IllegalStateException("the vector kernel cannot run in this JVM: add"
+                    + " --add-modules=jdk.incubator.vector (with -jvmArgsAppend, it replaces the benchmark's own)");
+        }
+    }
+
+    /** Reads a FASTA file written by this class (one line per sequence). */
     static Map<String, String> readFasta(Path file) throws IOException {
         Map<String, String> records = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file);

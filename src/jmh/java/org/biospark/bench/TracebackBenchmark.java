@@ -57,6 +57,7 @@ public class TracebackBenchmark {
         scoring = Scoring.dna(1, -2, 5, 2);
         alignmentMode = AlignWorkloads.mode(mode);
         Aligner aligner = new Aligner(scoring, alignmentMode);
+        AlignWorkloads.requireVector(aligner, kernel.equals("batch"));
         queries = AlignWorkloads.readFasta(dir.resolve("reads_queries.fa")).values().stream().limit(READS)
                 .map(aligner::encode).toArray(byte[][]::new);
         if (kernel.equals("pair")) {

@@ -44,6 +44,14 @@ public final class Aligner implements Serializable {
         return mode;
     }
 
+    /**
+     * Whether this aligner runs the vector kernels: false when asked for the scalar kernel, or when the JVM lacks the
+     * {@code jdk.incubator.vector} module (a JVM started without {@code --add-modules jdk.incubator.vector}).
+     */
+    public boolean vector() {
+        return vector;
+    }
+
     /** Encodes a sequence for this aligner's matrix; see {@link ScoreMatrix#encode}. */
     public byte[] encode(CharSequence sequence) {
         return scoring.matrix().encode(sequence);

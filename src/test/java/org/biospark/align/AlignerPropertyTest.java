@@ -1,6 +1,7 @@
 package org.biospark.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -61,6 +62,14 @@ class AlignerPropertyTest {
             assertEquals(expected, ScalarAligner.score(q, t, scoring, mode),
                     () -> "trial with " + scoring + " " + mode + " q=" + q.length + " t=" + t.length);
         }
+    }
+
+    @Test
+    void anAlignerSaysWhichKernelItRuns() {
+        Scoring scoring = SCHEMES.get(0);
+        assertEquals(VectorSupport.available(), new Aligner(scoring, AlignmentMode.GLOBAL).vector());
+        assertTrue(new Aligner(scoring, AlignmentMode.LOCAL, true).vector(), "the tests run with jdk.incubator.vector");
+        assertFalse(new Aligner(scoring, AlignmentMode.LOCAL, false).vector());
     }
 
     @Test
