@@ -14,17 +14,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 GOLDEN="$ROOT/src/test/resources/golden/geneset"
 
-python3 - "$GOLDEN/example.rnk" "$WORK/ranks" "$DATASETS" <<'PY'
-import os, random, sys
-source, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-os.makedirs(out)
-lines = [l.rstrip("\n").split("\t") for l in open(source)]
-for d in range(n):
-    rnd = random.Random(1000 + d)
-    with open(os.path.join(out, "ds%03d.rnk" % d), "w") as f:
-        for gene, score in lines:
-            f.write("%s\t%.6f\n" % (gene, float(score) + rnd.gauss(0, 0.1)))
-PY
+/usr/bin/python3 "$ROOT/bench/make_gsea_ranks.py" "$GOLDEN/example.rnk" "$WORK/ranks" "$DATASETS"
 
 "$ROOT/submit/biospark" --version >/dev/null   # builds once, if needed
 export BIOSPARK_NO_BUILD=1                      # and never again mid-run
