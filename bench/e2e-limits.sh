@@ -13,7 +13,8 @@
 #   - a process that needs CPU seconds C cannot finish in less than C / NCPU seconds, so the speed-up from
 #     local[1] to local[2] is at most T1 / (C2 / NCPU); the same bound with the compiler's time taken out of C2
 #     shows what the JIT costs;
-#   - gsea's job at local[1] does at least what the one-dataset job does, plus the kernel's work for the other
+#   - gsea's job at local[1] does at least what the one-dataset job does (run with --partitions 1, so that it
+#     takes the same plan: a dataset's permutations in one task, no shuffle), plus the kernel's work for the other
 #     datasets: its rate per core is at most setperms / (job1 + (N - 1) / N * setperms / kernel) / kernel.
 # Needs parasail. Usage: bench/e2e-limits.sh [ROUNDS] (default 3). Rebuilds the bench profile (for JMH) first.
 set -euo pipefail
@@ -60,7 +61,7 @@ biospark() { # MASTER COMMAND ARGS...
 }
 align() { biospark "$1" align --queries "$2" --references "$DATA/e2e_reference.fa" --match 1 --mismatch -2 \
   --gap-open 5 --gap-extend 2; }
-gsea() { biospark "$1" gsea --gene-sets "$GOLDEN/example.gmt" --ranks "$2" --permutations 1000; }
+gsea() { biospark "$1" gsea --gene-sets "$GOLDEN/example.gmt" --ranks "$2" --permutations 1000 "${@:3}"; }
 parasail() { parasail_aligner -x -t 2 -d -M 1 -X 2 -o 5 -e 2 -a nw_scan_profile_16 -f "$DATA/e2e_reads.fa" \
   -g /dev/null < "$DATA/e2e_reference.fa"; }
 export -f biospark align gsea parasail
@@ -80,7 +81,7 @@ for ((i = 0; i < ROUNDS; i++)); do
   setperms=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counts"]["sets_tested"] * 1000)' \
     "$WORK/out/_manifest.json")
   run gsea2 gsea 'local[2]' "$WORK/ranks"
-  run gsea1_tiny gsea 'local[1]' "$WORK/one-dataset"
+  run gsea1_tiny gsea 'local[1]' "$WORK/one-dataset" --partitions 1
 done
 
 python3 - "$WORK/runs" "$NCPU" "$KERNEL" "$setperms" "$DATASETS" <<'PY'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one JMH benchmark on two commits alternately, in one session: on a shared, noisy machine the ratio of the
 # two is what can be trusted, not either absolute figure.
-# Usage: bench/jmh-ab.sh REV_A REV_B BENCHMARK_REGEX [ROUNDS]   (JMH_ARGS overrides "-wi 1 -i 3 -f 1")
+# Usage: bench/jmh-ab.sh REV_A REV_B BENCHMARK_REGEX [ROUNDS]   (JMH_ARGS overrides "-wi 1 -i 3 -f 1"; a
+# -jvmArgsAppend there replaces the benchmark's own JVM arguments, so repeat --add-modules=jdk.incubator.vector)
 # Each commit is checked out as a git worktree under target/ab/ and built with the bench profile once.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +23,10 @@ for rev in "$A" "$B"; do
   fi
   if [ ! -f "$dir/target/bench.classpath" ] || [ ! -f "$dir/target/test-classes/META-INF/BenchmarkList" ]; then
     (cd "$dir" && mvn -q -B -Pbench -DskipTests package)
+  fi
+  # the alignment benchmarks read target/bench-data (bench/align-kernel.sh writes it): the worktrees share this one
+  if [ -d "$ROOT/target/bench-data" ] && [ ! -e "$dir/target/bench-data" ]; then
+    ln -s "$ROOT/target/bench-data" "$dir/target/bench-data"
   fi
   dirs+=("$sha:$dir")
 done
