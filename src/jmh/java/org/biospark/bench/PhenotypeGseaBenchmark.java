@@ -72,7 +72,7 @@ public class PhenotypeGseaBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(200 * 924)
-    public List<GseaResult> labelPermutations() {
+    public List<GseaResult<String>> labelPermutations() {
         return PhenotypeGsea.run(genes, values, labels, "A", sets,
                 new PhenotypeGsea.Options(RankingMetric.SIGNAL2NOISE, 1.0, 1000, 15, 500, seed++));
     }

@@ -51,7 +51,7 @@ public class PrerankedGseaBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(586 * 10_000)
-    public List<GseaResult> gseaSimple() {
+    public List<GseaResult<String>> gseaSimple() {
         return PrerankedGsea.run(list, sets, new PrerankedGsea.Options(1.0, 10_000, 15, 500, seed++));
     }
 
@@ -64,7 +64,7 @@ public class PrerankedGseaBenchmark {
     @OperationsPerInvocation(586)
     @Warmup(iterations = 2, time = 10)
     @Measurement(iterations = 4, time = 10)
-    public List<GseaResult> multilevel() {
+    public List<GseaResult<String>> multilevel() {
         return PrerankedGsea.run(list, sets,
                 new PrerankedGsea.Options(1.0, 1000, 15, 500, seed++, PrerankedGsea.Multilevel.DEFAULT));
     }
@@ -72,7 +72,7 @@ public class PrerankedGseaBenchmark {
     /** The per-dataset work of the gsea benchmark (issue 6): 1,000 permutations, ES, NES, p, BH, q, FWER. */
     @Benchmark
     @OperationsPerInvocation(586 * 1_000)
-    public List<GseaResult> thousandPermutations() {
+    public List<GseaResult<String>> thousandPermutations() {
         return PrerankedGsea.run(list, sets, new PrerankedGsea.Options(1.0, 1_000, 15, 500, seed++));
     }
 }

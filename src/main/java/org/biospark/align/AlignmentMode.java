@@ -34,6 +34,49 @@ public record AlignmentMode(boolean local, boolean freeQueryPrefix, boolean free
         return new AlignmentMode(false, queryPrefix, querySuffix, targetPrefix, targetSuffix);
     }
 
+    /**
+     * The mode a user names: {@code global}, {@code semiglobal} or {@code local} (case and a hyphen ignored).
+     *
+     * @throws IllegalArgumentException naming the modes when none matches
+     */
+    public static AlignmentMode named(String name) {
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "")) {
+            case "global" -> GLOBAL;
+            case "semiglobal" -> SEMI_GLOBAL;
+            case "local" -> LOCAL;
+            default -> throw new IllegalArgumentException("the mode must be global, semiglobal or local, not '"
+                    + name + "'");
+        };
+    }
+
+    /**
+     * How users spell this mode: {@code global}, {@code semiglobal} or {@code local}; a semi-global mode with only
+     * some ends free lists them, as {@code semiglobal(query-prefix,target-suffix)}.
+     */
+    public String label() {
+        if (local) {
+            return "local";
+        }
+        java.util.List<String> free = new java.util.ArrayList<>();
+        if (freeQueryPrefix) {
+            free.add("query-prefix");
+        }
+        if (freeQuerySuffix) {
+            free.add("query-suffix");
+        }
+        if (freeTargetPrefix) {
+            free.add("target-prefix");
+        }
+        if (freeTargetSuffix) {
+            free.add("target-suffix");
+        }
+        return switch (free.size()) {
+            case 0 -> "global";
+            case 4 -> "semiglobal";
+            default -> "semiglobal(" + String.join(",", free) + ")";
+        };
+    }
+
     /** The same mode with the roles of query and target exchanged (their free ends change places). */
     public AlignmentMode swapped() {
         return new AlignmentMode(local, freeTargetPrefix, freeTargetSuffix, freeQueryPrefix, freeQuerySuffix);

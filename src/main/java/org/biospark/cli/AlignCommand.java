@@ -2,19 +2,21 @@ package org.biospark.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.biospark.spark.AlignJob;
-import org.biospark.spark.AlignOptions;
-import org.biospark.spark.AlignResult;
-import org.biospark.spark.SparkSessions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.biospark.spark.SparkSessions;
+import org.biospark.align.AlignmentMode;
+import org.biospark.align.Alphabet;
+import org.biospark.spark.align.AlignCounts;
+import org.biospark.spark.align.AlignJob;
+import org.biospark.spark.align.AlignOptions;
+import org.biospark.spark.align.AlignResult;
 
 /** {@code biospark align}: queries against references, exact optimal scores, Parquet out. */
 @Command(name = "align", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -34,7 +36,7 @@ final class AlignCommand implements Callable<Integer> {
 
     @Option(names = "--mode", defaultValue = "global", paramLabel = "MODE",
             description = "global (end gaps penalised), semiglobal (end gaps free) or local. Default: ${DEFAULT-VALUE}.")
-    String mode;
+    AlignmentMode mode;
 
     @Option(names = "--match", paramLabel = "N", description = "Match score (with --mismatch). DNA default: 1.")
     Integer match;
@@ -54,7 +56,7 @@ final class AlignCommand implements Callable<Integer> {
     Integer gapExtend;
 
     @Option(names = "--alphabet", paramLabel = "dna|protein", description = "Default: detected from the references.")
-    String alphabet;
+    Alphabet alphabet;
 
     @Option(names = "--both-strands", description = "DNA: also align each query's reverse complement (strand '-').")
     boolean bothStrands;
@@ -81,21 +83,22 @@ final class AlignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AlignOptions options = new AlignOptions(queries, references, output.out, output.overwrite, mode, match, mismatch,
-                matrix, gapOpen, gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions,
-                splitMegabytes << 20);
+        AlignOptions options = AlignOptions.builder(queries, references, output.out).overwrite(output.overwrite)
+                .mode(mode).match(match).mismatch(mismatch).matrix(matrix).gapOpen(gapOpen).gapExtend(gapExtend)
+                .alphabet(alphabet).bothStrands(bothStrands).topK(topK).minScore(minScore).traceback(traceback)
+                .partitions(partitions).splitBytes(splitMegabytes << 20).build();
         AlignResult result = AlignJob.run(SparkSessions.getOrCreate("biospark align"), options);
         print(result, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
     static void print(AlignResult result, PrintWriter out) {
-        Map<String, Long> c = result.counts();
-        out.printf("queries: %d read, %d aligned, %d rejected%n", c.get("query_records"), c.get("queries_aligned"),
-                c.get("queries_rejected"));
-        out.printf("references: %d read, %d used, %d rejected%n", c.get("reference_records"), c.get("references_used"),
-                c.get("references_rejected"));
-        out.printf("alignments: %d rows in %s/alignments (rejects in %s/rejects)%n", c.get("alignments"),
+        AlignCounts c = result.counts();
+        out.printf("queries: %d read, %d aligned, %d rejected%n", c.queryRecords(), c.queriesAligned(),
+                c.queriesRejected());
+        out.printf("references: %d read, %d used, %d rejected%n", c.referenceRecords(), c.referencesUsed(),
+                c.referencesRejected());
+        out.printf("alignments: %d rows in %s/alignments (rejects in %s/rejects)%n", c.alignments(),
                 result.outputDirectory(), result.outputDirectory());
         out.flush();
     }

@@ -27,6 +27,7 @@ public final class BiosparkCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new BiosparkCommand());
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        ChoiceConverters.register(commandLine);
         return commandLine;
     }
 }

@@ -12,22 +12,22 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.biospark.UsageException;
+import org.biospark.align.Alphabet;
 import org.biospark.io.Samples;
-import org.biospark.spark.AlignJob;
-import org.biospark.spark.AlignOptions;
-import org.biospark.spark.AlignResult;
-import org.biospark.spark.GseaJob;
-import org.biospark.spark.GseaOptions;
-import org.biospark.spark.GseaRunResult;
-import org.biospark.spark.SparkSessions;
-import org.biospark.spark.SumRangeEngine;
-import org.biospark.spark.SumRangeJob;
-import org.biospark.spark.SumRangeOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.biospark.spark.SparkSessions;
+import org.biospark.spark.align.AlignJob;
+import org.biospark.spark.align.AlignOptions;
+import org.biospark.spark.align.AlignResult;
+import org.biospark.spark.gsea.GseaJob;
+import org.biospark.spark.gsea.GseaOptions;
+import org.biospark.spark.gsea.GseaRunResult;
+import org.biospark.spark.sumrange.SumRangeJob;
+import org.biospark.spark.sumrange.SumRangeOptions;
 
 /**
  * {@code biospark demo}: every job on the sample data bundled in the jar, one output directory per job. The quick
@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Marks a directory as a demo's, so that the next demo may replace it. */
     static final String MARKER = "_biospark_demo";
 
-    /** The sumrange demo: 2 x 10^9 integers, a few seconds per core. */
+    /** The sumrange demo: enough integers for the loop to outweigh Spark's overhead while the demo stays short. */
     static final long SUMRANGE_TO = 2_000_000_000L;
 
     @Spec
@@ -56,14 +56,14 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
 
         console.printf("== sumrange [0, %d) on %s%n", SUMRANGE_TO, spark.sparkContext().master());
-        SumRangeCommand.print(SumRangeJob.run(spark, new SumRangeOptions(0, SUMRANGE_TO, 0, SumRangeEngine.SPARK, 0,
-                out.resolve("sumrange").toString(), true)), console);
+        SumRangeCommand.print(SumRangeJob.run(spark, SumRangeOptions.builder(SUMRANGE_TO,
+                out.resolve("sumrange").toString()).overwrite(true).build()), console);
 
         Path queries = Samples.extract(Samples.BLOG_QUERIES, out.resolve("samples"));
         Path reference = Samples.extract(Samples.BLOG_REFERENCE, out.resolve("samples"));
         console.printf("%n== align: 1,000 x 64 bp against a 16S rRNA start (global, +1/-2, gaps 5/2, with traceback)%n");
         AlignResult aligned = AlignJob.run(spark, AlignOptions.builder(List.of(queries.toString()), reference.toString(),
-                out.resolve("align").toString()).overwrite().matchMismatch(1, -2).gaps(5, 2).alphabet("dna").traceback()
+                out.resolve("align").toString()).overwrite().matchMismatch(1, -2).gaps(5, 2).alphabet(Alphabet.DNA).traceback()
                 .build());
         AlignCommand.print(aligned, console);
         console.println("best five:");

@@ -2,19 +2,21 @@ package org.biospark.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.biospark.spark.GseaJob;
-import org.biospark.spark.GseaOptions;
-import org.biospark.spark.GseaRunResult;
-import org.biospark.spark.SparkSessions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.biospark.spark.SparkSessions;
+import org.biospark.geneset.RankingMetric;
+import org.biospark.spark.gsea.GseaCounts;
+import org.biospark.spark.gsea.GseaJob;
+import org.biospark.spark.gsea.GseaMethod;
+import org.biospark.spark.gsea.GseaOptions;
+import org.biospark.spark.gsea.GseaRunResult;
 
 /** {@code biospark gsea}: many datasets x many gene-set collections, one Parquet table. */
 @Command(name = "gsea", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -51,7 +53,7 @@ final class GseaCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "preranked|phenotype|ora",
             description = "Default: from the kind of dataset given.")
-    String method;
+    GseaMethod method;
 
     @Option(names = "--permutations", defaultValue = "1000", paramLabel = "N",
             description = "Permutations per dataset (default: ${DEFAULT-VALUE}).")
@@ -76,7 +78,7 @@ final class GseaCommand implements Callable<Integer> {
     @Option(names = "--metric", defaultValue = "signal2noise", paramLabel = "NAME",
             description = "Phenotype ranking: signal2noise (default), ttest, diff_of_means, ratio_of_means, "
                     + "log2_ratio_of_means.")
-    String metric;
+    RankingMetric metric;
 
     @Option(names = "--class-a", paramLabel = "CLASS",
             description = "Phenotype: the class ranked first (default: the first class of each CLS file).")
@@ -99,24 +101,24 @@ final class GseaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GseaOptions options = new GseaOptions(geneSets, ranks, expression, labels, genes, universe, output.out,
-                output.overwrite, method, permutations, multilevel, minSize, maxSize, weight, metric, seed,
-                collapseDuplicates, classA, partitions);
+        GseaOptions options = GseaOptions.builder(geneSets, output.out).overwrite(output.overwrite).ranks(ranks)
+                .expression(expression, labels).genes(genes, universe).method(method).permutations(permutations)
+                .multilevel(multilevel).sizes(minSize, maxSize).weight(weight).metric(metric).seed(seed)
+                .collapseDuplicates(collapseDuplicates).classA(classA).partitions(partitions).build();
         GseaRunResult result = GseaJob.run(SparkSessions.getOrCreate("biospark gsea"), options);
         print(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 
     static void print(GseaRunResult result, PrintWriter out, PrintWriter err) {
-        Map<String, Long> c = result.counts();
+        GseaCounts c = result.counts();
         result.warnings().forEach(w -> err.println("warning: " + w));
         err.flush();
-        out.printf("datasets: %d; gene sets: %d in %d collections%n", c.get("datasets"), c.get("gene_sets"),
-                c.get("collections"));
-        out.printf("tested: %d (dataset, set) pairs; %d left out by the size filter%n", c.get("sets_tested"),
-                c.get("sets_filtered"));
-        out.printf("results: %d rows in %s/gsea (rejects: %d rows in %s/rejects)%n", c.get("gsea"),
-                result.outputDirectory(), c.get("rejects"), result.outputDirectory());
+        out.printf("datasets: %d; gene sets: %d in %d collections%n", c.datasets(), c.geneSets(), c.collections());
+        out.printf("tested: %d (dataset, set) pairs; %d left out by the size filter%n", c.setsTested(),
+                c.setsFiltered());
+        out.printf("results: %d rows in %s/gsea (rejects: %d rows in %s/rejects)%n", c.gsea(),
+                result.outputDirectory(), c.rejects(), result.outputDirectory());
         out.flush();
     }
 }

@@ -12,21 +12,37 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
+import org.biospark.Choice;
 import org.biospark.UsageException;
-import org.biospark.spark.ResultViews;
-import org.biospark.spark.SparkSessions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.biospark.spark.ResultViews;
+import org.biospark.spark.SparkSessions;
 
 /** {@code biospark sql}: Spark SQL over the results of one or more runs. */
 @Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Query the results of one or more runs with Spark SQL.",
             "Views: gsea, alignments, rejects, sumrange (each with a 'run' column) and runs (one row per manifest)."})
 final class SqlCommand implements Callable<Integer> {
+    /** How the answer is given. */
+    enum Format implements Choice {
+        /** Printed as an aligned text table. */
+        TABLE,
+        /** Printed, or written to --out, as CSV. */
+        CSV,
+        /** Written to --out as Parquet. */
+        PARQUET;
+
+        @Override
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -36,7 +52,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|parquet",
             description = "table (printed), csv (printed, or written to --out) or parquet (written to --out).")
-    String format;
+    Format format;
 
     @Option(names = "--out", paramLabel = "PATH", description = "Where csv or parquet output goes (a directory).")
     String out;
@@ -58,10 +74,7 @@ final class SqlCommand implements Callable<Integer> {
         if (query == null) {
             throw new UsageException("give the SQL query after the run directories");
         }
-        if (!List.of("table", "csv", "parquet").contains(format)) {
-            throw new UsageException("--format must be table, csv or parquet, not " + format);
-        }
-        if (format.equals("parquet") && out == null) {
+        if (format == Format.PARQUET && out == null) {
             throw new UsageException("--format parquet needs --out");
         }
         SparkSession spark = SparkSessions.getOrCreate("biospark sql");
@@ -69,11 +82,11 @@ final class SqlCommand implements Callable<Integer> {
         Dataset<Row> answer = ResultViews.query(spark, query);
         PrintWriter printer = spec.commandLine().getOut();
         switch (format) {
-            case "parquet" -> {
+            case PARQUET -> {
                 answer.write().parquet(out);
                 printer.println("wrote " + spark.read().parquet(out).count() + " rows to " + out);
             }
-            case "csv" -> {
+            case CSV -> {
                 Dataset<Row> flat = flatten(answer);
                 if (out != null) {
                     flat.write().option("header", true).csv(out);
@@ -89,7 +102,7 @@ final class SqlCommand implements Callable<Integer> {
                     }
                 }
             }
-            default -> printTable(answer, limit, printer);
+            case TABLE -> printTable(answer, limit, printer);
         }
         printer.flush();
         return ExitCodes.OK;

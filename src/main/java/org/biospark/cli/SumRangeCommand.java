@@ -4,11 +4,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.biospark.spark.SparkSessions;
-import org.biospark.spark.SumRangeEngine;
-import org.biospark.spark.SumRangeJob;
-import org.biospark.spark.SumRangeOptions;
-import org.biospark.spark.SumRangeResult;
 import org.biospark.sumrange.PartialSum;
 
 import picocli.CommandLine.Command;
@@ -16,6 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.biospark.spark.SparkSessions;
+import org.biospark.spark.sumrange.SumRangeEngine;
+import org.biospark.spark.sumrange.SumRangeJob;
+import org.biospark.spark.sumrange.SumRangeOptions;
+import org.biospark.spark.sumrange.SumRangeResult;
 
 /** {@code biospark sumrange}: the CPU-bound calibration benchmark. */
 @Command(name = "sumrange", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -48,7 +48,8 @@ final class SumRangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SumRangeOptions options = new SumRangeOptions(from, to, partitions, engine, threads, output.out, output.overwrite);
+        SumRangeOptions options = SumRangeOptions.builder(to, output.out).from(from).partitions(partitions)
+                .engine(engine).threads(threads).overwrite(output.overwrite).build();
         SumRangeResult result = SumRangeJob.run(SparkSessions.getOrCreate("biospark sumrange"), options);
         print(result, spec.commandLine().getOut());
         return ExitCodes.OK;

@@ -39,13 +39,13 @@ public final class OverRepresentation {
      * @param universeSize        N
      * @param listOutsideUniverse distinct list genes not in the universe, left out
      */
-    public record Outcome(List<OraResult> results, int listSize, int universeSize, int listOutsideUniverse) {
+    public record Outcome<K>(List<OraResult<K>> results, int listSize, int universeSize, int listOutsideUniverse) {
     }
 
     private OverRepresentation() {
     }
 
-    public static Outcome run(Collection<String> list, Collection<String> universe, Map<String, List<String>> sets,
+    public static <K> Outcome<K> run(Collection<String> list, Collection<String> universe, Map<K, List<String>> sets,
                               Options o) {
         Set<String> universeSet = new HashSet<>(universe);
         Set<String> listSet = new LinkedHashSet<>();
@@ -59,7 +59,7 @@ public final class OverRepresentation {
         }
         int bigN = universeSet.size();
         int n = listSet.size();
-        List<String> names = new ArrayList<>();
+        List<K> names = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         List<List<String>> overlaps = new ArrayList<>();
         sets.forEach((name, members) -> {
@@ -84,15 +84,15 @@ public final class OverRepresentation {
             p[s] = upperTail(bigN, counts.get(s)[0], n, counts.get(s)[1]);
         }
         double[] padj = MultipleTesting.benjaminiHochberg(p);
-        List<OraResult> results = new ArrayList<>(p.length);
+        List<OraResult<K>> results = new ArrayList<>(p.length);
         for (int s = 0; s < p.length; s++) {
             int size = counts.get(s)[0];
             int overlap = counts.get(s)[1];
             double expected = (double) n * size / bigN;
-            results.add(new OraResult(names.get(s), size, overlap, expected, overlap / expected, p[s], padj[s],
+            results.add(new OraResult<>(names.get(s), size, overlap, expected, overlap / expected, p[s], padj[s],
                     overlaps.get(s)));
         }
-        return new Outcome(List.copyOf(results), n, bigN, outside);
+        return new Outcome<>(List.copyOf(results), n, bigN, outside);
     }
 
     /**

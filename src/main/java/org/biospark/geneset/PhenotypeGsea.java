@@ -49,9 +49,9 @@ public final class PhenotypeGsea {
         return warnings;
     }
 
-    public static List<GseaResult> run(List<String> genes, double[][] values, List<String> labels, String classA,
-                                       Map<String, List<String>> sets, Options o) {
-        Prepared p = prepare(genes, values, labels, classA, sets, o);
+    public static <K> List<GseaResult<K>> run(List<String> genes, double[][] values, List<String> labels,
+                                              String classA, Map<K, List<String>> sets, Options o) {
+        Prepared<K> p = prepare(genes, values, labels, classA, sets, o);
         return finish(p, nulls(p, o, 0, p.permutations()), o);
     }
 
@@ -67,14 +67,14 @@ public final class PhenotypeGsea {
      * @param classA       the class ranked first
      * @param permutations how many permutations there are: every distinct split, or the number asked for
      */
-    public record Prepared(RankedList observed, List<String> names, List<Enrichment> enrichments, int[][] members,
+    public record Prepared<K>(RankedList observed, List<K> names, List<Enrichment> enrichments, int[][] members,
                            double[][] bySample, List<String> labels, String classA, int permutations)
             implements java.io.Serializable {
     }
 
     /** Step 1: the observed ranking and ES, the sets kept by the size filter, the matrix rearranged. */
-    public static Prepared prepare(List<String> genes, double[][] values, List<String> labels, String classA,
-                                   Map<String, List<String>> sets, Options o) {
+    public static <K> Prepared<K> prepare(List<String> genes, double[][] values, List<String> labels, String classA,
+                                          Map<K, List<String>> sets, Options o) {
         RankedList observed = PhenotypeRanking.rank(genes, values, labels, classA, o.metric());
         double[] weights = observed.weights(o.weight());
         int n = genes.size();
@@ -90,7 +90,7 @@ public final class PhenotypeGsea {
         for (int i = 0; i < n; i++) {
             idPosition.put(genes.get(byId[i]), i);
         }
-        List<String> names = new ArrayList<>();
+        List<K> names = new ArrayList<>();
         List<Enrichment> enrichments = new ArrayList<>();
         List<int[]> members = new ArrayList<>();
         sets.forEach((name, genesOfSet) -> {
@@ -111,13 +111,13 @@ public final class PhenotypeGsea {
         }
         List<boolean[]> splits = allSplits(labels, classA, o.permutations());
         int permutations = splits != null ? splits.size() : o.permutations();
-        return new Prepared(observed, List.copyOf(names), List.copyOf(enrichments), members.toArray(new int[0][]),
+        return new Prepared<>(observed, List.copyOf(names), List.copyOf(enrichments), members.toArray(new int[0][]),
                 bySample, List.copyOf(labels), classA, permutations);
     }
 
     /** Step 3: every significance measure, from the nulls of all permutations ({@code [set][permutation]}). */
-    public static List<GseaResult> finish(Prepared p, double[][] nulls, Options o) {
-        List<String> names = p.names();
+    public static <K> List<GseaResult<K>> finish(Prepared<K> p, double[][] nulls, Options o) {
+        List<K> names = p.names();
         double[] es = new double[names.size()];
         int[] groupOf = new int[names.size()];
         for (int s = 0; s < names.size(); s++) {
@@ -125,7 +125,7 @@ public final class PhenotypeGsea {
             groupOf[s] = s;
         }
         SetSignificance[] significance = Significance.compute(es, groupOf, nulls, false);
-        List<GseaResult> results = new ArrayList<>();
+        List<GseaResult<K>> results = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {
             results.add(GseaResult.of(names.get(s), p.enrichments().get(s), significance[s],
                     PrerankedGsea.permutationLog2err(significance[s].moreExtreme(), p.permutations())));
@@ -140,7 +140,7 @@ public final class PhenotypeGsea {
      * same order as {@link RankedList#sortByRank}), then every set's ES from one walk down the ranks
      * ({@link SetIncidence}).
      */
-    public static double[][] nulls(Prepared p, Options o, int from, int to) {
+    public static double[][] nulls(Prepared<?> p, Options o, int from, int to) {
         int n = p.bySample()[0].length;
         int sets = p.names().size();
         List<String> labels = p.labels();

@@ -48,8 +48,8 @@ public final class PrerankedGsea {
     private PrerankedGsea() {
     }
 
-    public static List<GseaResult> run(RankedList list, Map<String, List<String>> sets, Options o) {
-        Prepared prepared = prepare(list, sets, o);
+    public static <K> List<GseaResult<K>> run(RankedList list, Map<K, List<String>> sets, Options o) {
+        Prepared<K> prepared = prepare(list, sets, o);
         if (prepared.names().isEmpty()) {
             return List.of();
         }
@@ -60,14 +60,14 @@ public final class PrerankedGsea {
      * What the permutations of one list need, ready to be shipped to the tasks that compute them: the list, the kept
      * sets with their ranks, the distinct sizes (ascending) and the weights.
      */
-    public record Prepared(RankedList list, List<String> names, List<int[]> positions, int[] sizes,
+    public record Prepared<K>(RankedList list, List<K> names, List<int[]> positions, int[] sizes,
                            double[] weights) implements java.io.Serializable {
     }
 
     /** Step 1: the sets kept by the size filter (sets not in the list at all, or all of it, are dropped too). */
-    public static Prepared prepare(RankedList list, Map<String, List<String>> sets, Options o) {
+    public static <K> Prepared<K> prepare(RankedList list, Map<K, List<String>> sets, Options o) {
         double[] weights = list.weights(o.weight());
-        List<String> names = new ArrayList<>();
+        List<K> names = new ArrayList<>();
         List<int[]> positions = new ArrayList<>();
         TreeSet<Integer> sizes = new TreeSet<>();
         sets.forEach((name, genes) -> {
@@ -78,7 +78,7 @@ public final class PrerankedGsea {
                 sizes.add(p.length);
             }
         });
-        return new Prepared(list, List.copyOf(names), List.copyOf(positions),
+        return new Prepared<>(list, List.copyOf(names), List.copyOf(positions),
                 sizes.stream().mapToInt(Integer::intValue).toArray(), weights);
     }
 
@@ -86,7 +86,7 @@ public final class PrerankedGsea {
      * Step 2, in any number of pieces: the null ES {@code [size index][permutation - from]} of permutations
      * {@code from} to {@code to} (exclusive). Pieces put side by side equal one call over all permutations.
      */
-    public static double[][] nulls(Prepared p, Options o, int from, int to) {
+    public static double[][] nulls(Prepared<?> p, Options o, int from, int to) {
         if (p.sizes().length == 0) {
             return new double[0][to - from];
         }
@@ -94,8 +94,8 @@ public final class PrerankedGsea {
     }
 
     /** Step 3: ES, leading edges and every significance measure, from the nulls of all permutations. */
-    public static List<GseaResult> finish(Prepared p, double[][] nulls, Options o) {
-        Permuted permuted = finishPermutations(p, nulls, o);
+    public static <K> List<GseaResult<K>> finish(Prepared<K> p, double[][] nulls, Options o) {
+        Permuted<K> permuted = finishPermutations(p, nulls, o);
         List<MultilevelOutcome> outcomes = new ArrayList<>();
         for (MultilevelTask task : permuted.multilevel()) {
             outcomes.add(estimate(p, task, o));
@@ -107,7 +107,7 @@ public final class PrerankedGsea {
      * The results with permutation p-values, and (with multilevel splitting on) the estimates still to make: one per
      * (set size, side) that has sets whose permutation p is coarser than a multilevel estimate of it would be.
      */
-    public record Permuted(List<GseaResult> results, List<MultilevelTask> multilevel) implements java.io.Serializable {
+    public record Permuted<K>(List<GseaResult<K>> results, List<MultilevelTask> multilevel) implements java.io.Serializable {
     }
 
     /**
@@ -128,8 +128,8 @@ public final class PrerankedGsea {
     }
 
     /** Step 3a: everything from the permutations; the multilevel estimates still to make. */
-    public static Permuted finishPermutations(Prepared p, double[][] nulls, Options o) {
-        List<String> names = p.names();
+    public static <K> Permuted<K> finishPermutations(Prepared<K> p, double[][] nulls, Options o) {
+        List<K> names = p.names();
         Enrichment[] enrichments = new Enrichment[names.size()];
         double[] es = new double[names.size()];
         int[] groupOf = new int[names.size()];
@@ -140,7 +140,7 @@ public final class PrerankedGsea {
             groupOf[s] = Arrays.binarySearch(p.sizes(), positions.length);
         }
         SetSignificance[] significance = Significance.compute(es, groupOf, nulls, true);
-        List<GseaResult> results = new ArrayList<>(names.size());
+        List<GseaResult<K>> results = new ArrayList<>(names.size());
         for (int s = 0; s < names.size(); s++) {
             results.add(GseaResult.of(names.get(s), enrichments[s], significance[s],
                     permutationLog2err(significance[s].moreExtreme(), o.permutations())));
@@ -171,11 +171,11 @@ public final class PrerankedGsea {
                 }
             }
         }
-        return new Permuted(List.copyOf(results), List.copyOf(tasks));
+        return new Permuted<>(List.copyOf(results), List.copyOf(tasks));
     }
 
     /** Step 3b, for each task, anywhere: the multilevel estimate. */
-    public static MultilevelOutcome estimate(Prepared p, MultilevelTask t, Options o) {
+    public static MultilevelOutcome estimate(Prepared<?> p, MultilevelTask t, Options o) {
         double[] weights = p.weights();
         if (t.side() == 1) { // negative scores: the positive side of the list read backwards
             int n = weights.length;
@@ -198,7 +198,7 @@ public final class PrerankedGsea {
     }
 
     /** Step 3c: the multilevel p-values in place of the permutation ones, and BH over the final p-values. */
-    public static List<GseaResult> withEstimates(List<GseaResult> results, List<MultilevelOutcome> outcomes) {
+    public static <K> List<GseaResult<K>> withEstimates(List<GseaResult<K>> results, List<MultilevelOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return results;
         }
@@ -211,10 +211,10 @@ public final class PrerankedGsea {
             }
         }
         double[] padj = MultipleTesting.benjaminiHochberg(p);
-        List<GseaResult> out = new ArrayList<>(results.size());
+        List<GseaResult<K>> out = new ArrayList<>(results.size());
         for (int s = 0; s < results.size(); s++) {
-            GseaResult r = results.get(s);
-            out.add(new GseaResult(r.name(), r.enrichment(), r.nes(), p[s], padj[s], r.fdrQ(), r.fwer(),
+            GseaResult<K> r = results.get(s);
+            out.add(new GseaResult<>(r.name(), r.enrichment(), r.nes(), p[s], padj[s], r.fdrQ(), r.fwer(),
                     r.moreExtreme(), log2err[s]));
         }
         return out;

@@ -5,7 +5,7 @@ package org.biospark.geneset;
  * Standard deviations are sample ones (n - 1) with GSEA's floor, sigma = max(sigma, 0.2 |mean|), and 0.2 when the
  * mean is 0, so that a nearly constant gene cannot dominate.
  */
-public enum RankingMetric {
+public enum RankingMetric implements org.biospark.Choice {
     /** (mean A - mean B) / (sigma A + sigma B). */
     SIGNAL2NOISE,
     /** (mean A - mean B) / sqrt(sigma A^2 / n A + sigma B^2 / n B). */
@@ -16,6 +16,12 @@ public enum RankingMetric {
     RATIO_OF_MEANS,
     /** log2(mean A / mean B). */
     LOG2_RATIO_OF_MEANS;
+
+    /** The metric's name as GSEA spells it, in lower case: {@code signal2noise}, {@code diff_of_means}, ... */
+    @Override
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The statistic of one gene's {@code values}, where {@code inA[s]} says which class sample s is in. */
     public double score(double[] values, boolean[] inA) {

@@ -3,6 +3,12 @@ package org.biospark.spark;
 import org.apache.spark.serializer.KryoRegistrator;
 
 import com.esotericsoftware.kryo.Kryo;
+import org.biospark.spark.align.FileSplit;
+import org.biospark.spark.align.SourcedRecord;
+import org.biospark.spark.run.HadoopConf;
+import org.biospark.spark.run.ImmutableCollectionSerializer;
+import org.biospark.spark.run.RecordSerializer;
+import org.biospark.spark.run.Reject;
 
 /**
  * Teaches Spark's Kryo to serialize biospark's records ({@link RecordSerializer}), the JDK's unmodifiable

@@ -24,6 +24,11 @@ import org.biospark.io.InvalidInputException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.biospark.spark.align.AlignmentsSchema;
+import org.biospark.spark.gsea.GseaSchema;
+import org.biospark.spark.run.RejectsSchema;
+import org.biospark.spark.run.RunOutput;
+import org.biospark.spark.sumrange.SumRangeSchema;
 
 /**
  * The results of one or more runs as SQL views: {@code gsea}, {@code alignments}, {@code rejects} (each the union of

@@ -53,10 +53,10 @@ class MultilevelGoldenTest {
         RankedList list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
         Map<String, List<String>> sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
         long start = System.nanoTime();
-        List<GseaResult> results = PrerankedGsea.run(list, sets,
+        List<GseaResult<String>> results = PrerankedGsea.run(list, sets,
                 new PrerankedGsea.Options(1.0, 1000, 15, 500, 42, PrerankedGsea.Multilevel.DEFAULT));
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, GseaResult> byName = new HashMap<>();
+        Map<String, GseaResult<String>> byName = new HashMap<>();
         results.forEach(r -> byName.put(r.name(), r));
         String[] lines = new String(resource("fgsea_multilevel_example.tsv").readAllBytes(), StandardCharsets.UTF_8)
                 .split("\n"); // pathway pval padj ES NES size log2err leadingEdge
@@ -68,7 +68,7 @@ class MultilevelGoldenTest {
         double smallest = 1;
         for (int i = 1; i < lines.length; i++) {
             String[] g = lines[i].split("\t", -1);
-            GseaResult r = byName.get(g[0]);
+            GseaResult<String> r = byName.get(g[0]);
             double theirs = Double.parseDouble(g[1]);
             double theirErr = Double.parseDouble(g[6]);
             double z = Math.abs(Math.log(r.pval()) / Math.log(2) - Math.log(theirs) / Math.log(2))

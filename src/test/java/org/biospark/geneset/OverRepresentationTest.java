@@ -52,17 +52,17 @@ class OverRepresentationTest {
                 StandardCharsets.UTF_8).strip().split("\n"));
         List<String> universe = List.copyOf(RankFile.read(resource("example.rnk"), "example.rnk").scores().keySet());
         Map<String, List<String>> sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
-        OverRepresentation.Outcome outcome = OverRepresentation.run(list, universe, sets,
+        OverRepresentation.Outcome<String> outcome = OverRepresentation.run(list, universe, sets,
                 new OverRepresentation.Options(15, 500));
         assertEquals(400, outcome.listSize());
         assertEquals(12000, outcome.universeSize());
         assertEquals(0, outcome.listOutsideUniverse());
-        Map<String, OraResult> byName = new HashMap<>();
+        Map<String, OraResult<String>> byName = new HashMap<>();
         outcome.results().forEach(r -> byName.put(r.name(), r));
         List<String[]> golden = rows("ora/ora_example.tsv"); // gene_set size overlap expected pval padj
         assertEquals(golden.size(), outcome.results().size());
         for (String[] g : golden) {
-            OraResult r = byName.get(g[0]);
+            OraResult<String> r = byName.get(g[0]);
             assertEquals((int) number(g[1]), r.size(), g[0]);
             assertEquals((int) number(g[2]), r.overlap(), g[0]);
             assertEquals(r.overlap(), r.genes().size(), g[0]);
@@ -74,12 +74,12 @@ class OverRepresentationTest {
 
     @Test
     void listGenesOutsideTheUniverseAreLeftOutAndCounted() {
-        OverRepresentation.Outcome outcome = OverRepresentation.run(List.of("a", "b", "x", "a"),
+        OverRepresentation.Outcome<String> outcome = OverRepresentation.run(List.of("a", "b", "x", "a"),
                 List.of("a", "b", "c", "d", "e", "f"), Map.of("s", List.of("a", "b", "c", "zz")),
                 new OverRepresentation.Options(1, 10));
         assertEquals(2, outcome.listSize());
         assertEquals(1, outcome.listOutsideUniverse());
-        OraResult r = outcome.results().get(0);
+        OraResult<String> r = outcome.results().get(0);
         assertEquals(3, r.size(), "zz is not in the universe");
         assertEquals(List.of("a", "b"), r.genes());
         // phyper(1, 3, 3, 2, lower.tail=FALSE) = choose(3,2)/choose(6,2) = 3/15

@@ -54,7 +54,7 @@ class PhenotypeGoldenTest {
         GctFile gct = GctFile.read(resource("synth.gct"), "synth.gct");
         ClsFile cls = ClsFile.read(resource("synth.cls"), "synth.cls");
         Map<String, List<String>> sets = GmtFile.read(resource("synth.gmt"), "synth.gmt").sets();
-        List<GseaResult> results = PhenotypeGsea.run(gct.genes(), gct.values(), cls.labels(), "A", sets,
+        List<GseaResult<String>> results = PhenotypeGsea.run(gct.genes(), gct.values(), cls.labels(), "A", sets,
                 new PhenotypeGsea.Options(RankingMetric.SIGNAL2NOISE, 1.0, 1000, 15, 500, 149));
         List<String> byNes = results.stream()
                 .sorted((a, b) -> Double.compare(Math.abs(b.nes()), Math.abs(a.nes()))).map(GseaResult::name).toList();
@@ -74,7 +74,7 @@ class PhenotypeGoldenTest {
         }
         int agreeQ = 0;
         int agreeFwer = 0;
-        for (GseaResult r : results) {
+        for (GseaResult<String> r : results) {
             double[] d = desktopQFwer.get(r.name());
             agreeQ += (r.fdrQ() < 0.25) == (d[0] < 0.25) ? 1 : 0;
             agreeFwer += (r.fwer() < 0.05) == (d[1] < 0.05) ? 1 : 0;
@@ -82,7 +82,7 @@ class PhenotypeGoldenTest {
         // measured: 150 of 150 agree on q < 0.25, 149 of 150 on FWER < 0.05
         assertTrue(agreeQ >= 145, agreeQ + " of 150 agree with GSEA desktop on q < 0.25");
         assertTrue(agreeFwer >= 145, agreeFwer + " of 150 agree with GSEA desktop on FWER < 0.05");
-        for (GseaResult r : results) {
+        for (GseaResult<String> r : results) {
             if (shifted.test(r.name())) {
                 // Both are estimates from 1,000 label permutations (of 12,870 possible splits).
                 assertEquals(desktopNes.get(r.name()), r.nes(), 0.15, r.name());

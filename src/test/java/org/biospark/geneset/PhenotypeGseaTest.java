@@ -72,12 +72,12 @@ class PhenotypeGseaTest {
             }
         }
         Map<String, List<String>> sets = Map.of("up", genes.subList(0, 30), "other", genes.subList(100, 140));
-        List<GseaResult> one = PhenotypeGsea.run(genes, values, LABELS, "A", sets,
+        List<GseaResult<String>> one = PhenotypeGsea.run(genes, values, LABELS, "A", sets,
                 new PhenotypeGsea.Options(RankingMetric.SIGNAL2NOISE, 1.0, 1000, 15, 500, 1));
-        List<GseaResult> two = PhenotypeGsea.run(genes, values, LABELS, "A", sets,
+        List<GseaResult<String>> two = PhenotypeGsea.run(genes, values, LABELS, "A", sets,
                 new PhenotypeGsea.Options(RankingMetric.SIGNAL2NOISE, 1.0, 1000, 15, 500, 2));
         assertEquals(one, two);
-        GseaResult up = one.stream().filter(r -> r.name().equals("up")).findFirst().orElseThrow();
+        GseaResult<String> up = one.stream().filter(r -> r.name().equals("up")).findFirst().orElseThrow();
         // The observed split is the most extreme of the 20: p = (1 + 1) / (1 + nulls >= 0).
         assertEquals(1, up.moreExtreme());
     }

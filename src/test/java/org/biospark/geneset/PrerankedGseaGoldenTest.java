@@ -71,10 +71,10 @@ class PrerankedGseaGoldenTest {
     void nesAndPValuesAgreeWithFgseaSimple() throws IOException {
         RankedList list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
         Map<String, List<String>> sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
-        List<GseaResult> results = PrerankedGsea.run(list, sets,
+        List<GseaResult<String>> results = PrerankedGsea.run(list, sets,
                 new PrerankedGsea.Options(1.0, 10_000, 15, 500, 42));
         assertEquals(586, results.size());
-        Map<String, GseaResult> byName = new HashMap<>();
+        Map<String, GseaResult<String>> byName = new HashMap<>();
         results.forEach(r -> byName.put(r.name(), r));
 
         List<String[]> golden = rows("fgsea_simple_example.tsv"); // pathway pval padj ES NES size nMoreExtreme
@@ -87,7 +87,7 @@ class PrerankedGseaGoldenTest {
         int within = 0;
         for (int i = 0; i < golden.size(); i++) {
             String[] g = golden.get(i);
-            GseaResult r = byName.get(g[0]);
+            GseaResult<String> r = byName.get(g[0]);
             double difference = r.nes() - Double.parseDouble(g[4]);
             worstNes = Math.max(worstNes, Math.abs(difference));
             signedSum += difference;
@@ -111,7 +111,7 @@ class PrerankedGseaGoldenTest {
     void fdrQAndFwerAgreeWithGseaDesktop() throws IOException {
         RankedList list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
         Map<String, List<String>> sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
-        Map<String, GseaResult> byName = new HashMap<>();
+        Map<String, GseaResult<String>> byName = new HashMap<>();
         PrerankedGsea.run(list, sets, new PrerankedGsea.Options(1.0, 1000, 15, 500, 42))
                 .forEach(r -> byName.put(r.name().toUpperCase(java.util.Locale.ROOT), r));
         List<String[]> golden = rows("gsea_desktop_preranked_example.tsv"); // pathway pval q ES NES size fwer
@@ -122,7 +122,7 @@ class PrerankedGseaGoldenTest {
         double[] theirs = new double[golden.size()];
         for (int i = 0; i < golden.size(); i++) {
             String[] g = golden.get(i);
-            GseaResult r = byName.get(g[0]);
+            GseaResult<String> r = byName.get(g[0]);
             double q = Double.parseDouble(g[2]);
             double fwer = Double.parseDouble(g[6]);
             agreeAtQuarter += (r.fdrQ() < 0.25) == (q < 0.25) ? 1 : 0;

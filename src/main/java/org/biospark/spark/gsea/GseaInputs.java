@@ -1,0 +1,143 @@
+package org.biospark.spark.gsea;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.biospark.UsageException;
+import org.biospark.io.GmtFile;
+import org.biospark.io.InvalidInputException;
+import org.biospark.spark.run.InputFiles;
+import org.biospark.spark.run.Reject;
+
+/**
+ * The inputs of a {@code gsea} run as the driver knows them before any dataset is read: the collections (read
+ * here: a few megabytes of gene sets), the datasets' files (listed; their tasks read them, see {@link Datasets}),
+ * the ORA universe, and the rejects of the gene-set files' bad lines. A file that cannot be read as its format at
+ * all is an {@link InvalidInputException} (exit code 3, file and line).
+ *
+ * @param collections  the GMT files, in the order given
+ * @param sources      the datasets, in the order given
+ * @param rejects      the bad lines of the gene-set files
+ * @param files        every input file, for the manifest
+ * @param universe     the ORA universe (the genes of the collections unless one is given); empty for GSEA
+ * @param geneSetLines the gene-set files' lines: sets and bad lines
+ */
+record GseaInputs(List<Collection> collections, List<Source> sources, List<Reject> rejects, List<String> files,
+                  List<String> universe, long geneSetLines) {
+    /** A GMT file: its sets (name to genes) in file order and each set's line. */
+    record Collection(String name, String file, Map<String, List<String>> sets, Map<String, Long> lines)
+            implements Serializable {
+    }
+
+    /**
+     * Where one dataset comes from: its file (and, in phenotype mode, its CLS file), and that file's size, which
+     * stands for the dataset's cost when datasets are grouped into tasks.
+     */
+    record Source(GseaMethod method, String name, String file, String labels, long bytes) implements Serializable {
+    }
+
+    /** The collections (read here, on the driver) and the dataset files (listed, read later by the tasks). */
+    static GseaInputs open(GseaOptions o, GseaMethod method, Configuration conf) {
+        List<Reject> rejects = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        List<Collection> collections = readCollections(o.geneSets(), conf, rejects, files);
+        List<Source> sources = new ArrayList<>();
+        List<String> universe = List.of();
+        switch (method) {
+            case PRERANKED -> InputFiles.expand(o.ranks(), conf, "ranked list").forEach(f -> sources.add(
+                    new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null, f.getLen())));
+            case PHENOTYPE -> {
+                List<FileStatus> matrices = InputFiles.expand(o.expression(), conf, "expression");
+                List<FileStatus> labelFiles = InputFiles.expand(o.labels(), conf, "labels (CLS)");
+                if (matrices.size() != labelFiles.size()) {
+                    throw new UsageException(matrices.size() + " expression files but " + labelFiles.size()
+                            + " CLS files: give one --labels file for each --expression file, in the same order");
+                }
+                for (int i = 0; i < matrices.size(); i++) {
+                    sources.add(new Source(method, InputFiles.baseName(matrices.get(i).getPath()),
+                            matrices.get(i).getPath().toString(), labelFiles.get(i).getPath().toString(),
+                            matrices.get(i).getLen()));
+                }
+            }
+            case ORA -> {
+                InputFiles.expand(o.genes(), conf, "gene list").forEach(f -> sources.add(
+                        new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null,
+                                f.getLen())));
+                universe = universe(o, collections, conf, files);
+            }
+            default -> throw new IllegalStateException("no inputs for " + method);
+        }
+        Set<String> names = new HashSet<>();
+        for (Source d : sources) {
+            if (!names.add(d.name())) {
+                throw new UsageException("two datasets are named " + d.name() + " (a dataset is named after its file);"
+                        + " rename one of the files");
+            }
+            files.add(d.file());
+            if (d.labels() != null) {
+                files.add(d.labels());
+            }
+        }
+        long geneSetLines = collections.stream().mapToLong(c -> c.sets().size()).sum() + rejects.size();
+        return new GseaInputs(List.copyOf(collections), List.copyOf(sources), List.copyOf(rejects),
+                List.copyOf(files), universe, geneSetLines);
+    }
+
+    private static List<Collection> readCollections(List<String> patterns, Configuration conf, List<Reject> rejects,
+                                                    List<String> files) {
+        if (patterns.isEmpty()) {
+            throw new UsageException("--gene-sets is required");
+        }
+        List<Collection> collections = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (FileStatus f : InputFiles.expand(patterns, conf, "gene-set")) {
+            String file = f.getPath().toString();
+            GmtFile gmt = Datasets.parse(f.getPath(), conf, in -> GmtFile.read(in, file));
+            String name = InputFiles.baseName(f.getPath());
+            if (!names.add(name)) {
+                throw new UsageException("two gene-set collections are named " + name + "; rename one of the files");
+            }
+            if (gmt.sets().isEmpty()) {
+                throw new InvalidInputException(file, "no gene set in the file (" + gmt.problems().size()
+                        + " bad lines)");
+            }
+            collections.add(new Collection(name, file, gmt.sets(), gmt.lines()));
+            gmt.problems().forEach(p -> rejects.add(Reject.of(p)));
+            files.add(file);
+        }
+        return collections;
+    }
+
+    private static List<String> universe(GseaOptions o, List<Collection> collections, Configuration conf,
+                                         List<String> files) {
+        if (o.universe() != null) {
+            List<String> universe = Datasets.parse(new Path(o.universe()), conf, Datasets::geneList);
+            files.add(o.universe());
+            if (universe.isEmpty()) {
+                throw new InvalidInputException(o.universe(), "the universe file lists no gene");
+            }
+            return List.copyOf(universe);
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        collections.forEach(c -> c.sets().values().forEach(all::addAll));
+        return List.copyOf(all);
+    }
+
+    /** Every set of every collection, by key, in order. */
+    Map<GeneSetKey, List<String>> allSets() {
+        Map<GeneSetKey, List<String>> all = new LinkedHashMap<>();
+        for (Collection c : collections) {
+            c.sets().forEach((name, genes) -> all.put(new GeneSetKey(c.name(), name), genes));
+        }
+        return all;
+    }
+}

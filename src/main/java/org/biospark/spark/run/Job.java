@@ -1,0 +1,86 @@
+package org.biospark.spark.run;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The skeleton every biospark job fills in, so that each does the same around its work: open the output directory
+ * (refusing a non-empty one before anything is read), start the manifest, run the work, record its counts, write
+ * the manifest, move the staged tables into place, and on any failure leave nothing behind. A job supplies the
+ * work ({@link #work}) and the result it hands back once the run is committed ({@link #result}); options are
+ * checked in its constructor, so that a usage error touches no file.
+ *
+ * @param <C> the job's counts
+ * @param <R> what the job returns
+ */
+public abstract class Job<C extends RunCounts, R> {
+    private final String command;
+    private final String out;
+    private final boolean overwrite;
+
+    /**
+     * @param command   the command's name, as the manifest records it
+     * @param out       the output directory (any Hadoop file system URI)
+     * @param overwrite replace a non-empty output directory
+     */
+    protected Job(String command, String out, boolean overwrite) {
+        this.command = command;
+        this.out = out;
+        this.overwrite = overwrite;
+    }
+
+    /**
+     * The job's work: read its inputs, write its tables through {@code run.output()}, record its parameters,
+     * inputs and summary figures in {@code run.manifest()}; returns the run's counts.
+     */
+    protected abstract C work(Context run);
+
+    /** What the caller gets back, once the tables are in place. */
+    protected abstract R result(Committed<C> run);
+
+    /** Runs the job in {@code spark}. */
+    public final R run(SparkSession spark) {
+        RunManifest manifest = new RunManifest(command, spark);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        try (RunOutput output = RunOutput.open(spark, out, overwrite)) {
+            C counts = work(new Context(command, spark, jsc, output, manifest));
+            manifest.counts(counts).finish();
+            output.writeManifest(manifest);
+            output.commit();
+            return result(new Committed<>(output, counts));
+        } finally {
+            jsc.setJobDescription(null);
+        }
+    }
+
+    /**
+     * What a job's work runs in: the session, the output directory it writes into, the manifest it fills in.
+     * Driver side only; functions shipped to executors never capture it.
+     */
+    public record Context(String command, SparkSession spark, JavaSparkContext jsc, RunOutput output,
+                          RunManifest manifest) {
+        /** The Hadoop configuration the inputs and the output are reached with. */
+        public Configuration conf() {
+            return spark.sparkContext().hadoopConfiguration();
+        }
+
+        /** Names the Spark jobs that follow in the UI and the logs: "command: what". */
+        public void describe(String what) {
+            jsc.setJobDescription(command + ": " + what);
+        }
+    }
+
+    /**
+     * A run whose tables are in place: where they are, the counts, and the tables to read back.
+     *
+     * @param output the committed output directory
+     * @param counts the run's counts, as the manifest records them
+     */
+    public record Committed<C extends RunCounts>(RunOutput output, C counts) {
+        /** The output directory, qualified. */
+        public String directory() {
+            return output.directory().toString();
+        }
+    }
+}
