@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Preranked GSEA on fgsea's example data, one thread: 586 sets (15..500) x 10,000 (or 1,000) permutations per
- * operation, reported in set-permutations per second (peer measured here: fgseaSimple 1.31.6, 2.5-2.8 M/s); and
- * with multilevel p-values, in sets per second.
+ * operation, reported in set-permutations per second, the unit fgseaSimple's rate is given in (BENCHMARKS.md);
+ * and with multilevel p-values, in sets per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -57,8 +57,8 @@ public class PrerankedGseaBenchmark {
 
     /**
      * fgsea's default {@code fgsea()}: 1,000 permutations, then multilevel splitting (sample size 101, eps 1e-50)
-     * for the sets whose permutation p-value is coarse; in sets per second, as the peer (fgsea 1.31.6, about 140
-     * sets/s here) was measured.
+     * for the sets whose permutation p-value is coarse; in sets per second, the unit fgsea's multilevel rate is
+     * given in.
      */
     @Benchmark
     @OperationsPerInvocation(586)
@@ -69,7 +69,7 @@ public class PrerankedGseaBenchmark {
                 new PrerankedGsea.Options(1.0, 1000, 15, 500, seed++, PrerankedGsea.Multilevel.DEFAULT));
     }
 
-    /** The per-dataset work of the gsea benchmark (issue 6): 1,000 permutations, ES, NES, p, BH, q, FWER. */
+    /** The per-dataset work of bench/gsea-e2e.sh: 1,000 permutations, ES, NES, p, BH, q, FWER. */
     @Benchmark
     @OperationsPerInvocation(586 * 1_000)
     public List<GseaResult<String>> thousandPermutations() {

@@ -176,7 +176,7 @@ final class BatchTraceback {
             f = upOpen.max(f.sub(extendV));
             ShortVector step = diagonal.add(ShortVector.fromArray(SPECIES, profileColumn, offset));
             ShortVector cell = step.max(eV.max(f));
-            if (local) { // C2 unswitches the loop on local: as fast as two loops (measured)
+            if (local) { // one loop for both modes: C2 unswitches it on local, so the branch costs nothing per cell
                 cell = cell.max(zero);
             }
             ShortVector b = zero.blend(diagonalBit, cell.eq(step))

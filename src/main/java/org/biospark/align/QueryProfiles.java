@@ -47,10 +47,9 @@ final class QueryProfiles {
      * bytes, every score plus {@code shift}; rows past a query's end and lanes past {@code count} hold {@code shift}
      * (a score of 0). Built for every batch, so built fast: the batch's residues are transposed once (row i, lane
      * l; past a query's end the code {@code size}), then each used residue's row is a lookup per byte in the table
-     * of that residue's scores against every code. Written lane by lane from the queries, it was 5-8% of the time
-     * on 150-bp reads (and the local kernel's, built in ints over every code and narrowed, more). A lookup per
-     * register ({@code selectFrom}) was faster only where the JIT inlines its index check: with the launcher's
-     * inlining limits it was slower.
+     * of that residue's scores against every code. Transposing first makes the strided pass over the queries once,
+     * not once per residue row. A vector lookup per register ({@code selectFrom}) is not used: it pays only where
+     * the JIT inlines its index check, which the launcher's inlining limits prevent.
      */
     static byte[][] bytes(byte[][] queries, int first, int count, int lanes, ScoreMatrix matrix, boolean[] used,
                           int shift) {

@@ -7,13 +7,13 @@ package org.biospark.align;
  * <p>A pair of up to {@link #ALL_ROWS_CELLS} cells (reads against a gene, say) keeps every row of H, E and F, in
  * rows its thread reuses, and the walk back reads them. A larger pair keeps the H and F rows at every k-th row (k
  * about sqrt(m)); the walk back from the end cell then recomputes one block of k rows at a time from its
- * checkpoint, so a 30 kb x 30 kb pair needs about 125 MB and twice the time of a score. Ties are broken the same
+ * checkpoint, so memory grows as sqrt(m) * n and each cell is computed at most twice. Ties are broken the same
  * way every time: a diagonal step before a gap in the query (D) before a gap in the target (I); among end cells of
  * equal score, the bottom-right cell, then the last column from the top, then the last row from the left (local:
  * the first cell in row order).
  *
  * <p>Many queries against one target ({@link #alignAll}) go through the vector kernel {@link BatchTraceback} where
- * it applies (about ten times the speed of one pair at a time), with the same paths.
+ * it applies (many queries per register instead of one pair at a time), with the same paths.
  */
 public final class Traceback {
     private static final int NEG = ScalarAligner.NEG;

@@ -45,9 +45,8 @@ public final class PermutationNulls {
      * up to each size in turn, then that size's ES is taken. A method of its own, called once per permutation, and
      * with the drawing and the ES in two loops side by side rather than the ES inside the drawing loop: so the JIT
      * compiles it as an ordinary method, not only on stack replacement into the one call of {@link #compute} per
-     * block, and JDK 17's C2 with its default flags makes 10.1 M set-permutations per second of it instead of 7.1
-     * (fgsea's example, one thread; BENCHMARKS.md, session 10). {@code mark} tells this permutation's draws in
-     * {@code stamp} from earlier ones.
+     * block, which JDK 17's C2 with its default flags compiles to markedly slower code (BENCHMARKS.md, gene-set
+     * kernels). {@code mark} tells this permutation's draws in {@code stamp} from earlier ones.
      */
     private static void permutation(double[] weights, int[] sizes, SplittableRandom random, int mark, int[] stamp,
                                     int[] sorted, double[][] nulls, int column) {

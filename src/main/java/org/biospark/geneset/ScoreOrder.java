@@ -4,8 +4,9 @@ package org.biospark.geneset;
  * The rank order of many statistics at once, fast enough to rerank every gene for every label permutation: a radix
  * sort. Each statistic gets a 22-bit key, floor((max - x) * (2^22 - 1) / (max - min)), which never gives a higher
  * statistic a larger key; the keys, packed above the indices into longs, are put in order by two stable counting
- * passes of 11 bits, with no comparison and no branch that depends on the data (measured against three passes of 8
- * bits and against 18-bit keys packed with the index into ints: both slower, the latter by its many shared keys).
+ * passes of 11 bits, with no comparison and no branch that depends on the data (two passes rather than three of 8
+ * bits, and 22-bit keys in longs rather than 18-bit keys packed with the index into ints, which share far more
+ * keys).
  * Statistics closer than a key's width can share a key; each such run is then ordered exactly: statistic descending
  * as {@link Double#compare} orders them, ties by index. Given statistics in gene-id order, that is the order {@link
  * RankedList} ranks them in. One instance per thread: it keeps its buffers.

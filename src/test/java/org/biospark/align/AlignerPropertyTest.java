@@ -382,8 +382,8 @@ class AlignerPropertyTest {
 
     @Test
     void sixteenBitBatchesEqualTheReference() {
-        // Global and semi-global batches now go to the difference kernel whenever it applies: the 16-bit kernel,
-        // still used for larger gap costs and for rescoring saturated local lanes, is checked here directly.
+        // Global and semi-global batches go to the difference kernel whenever it applies, so the 16-bit kernel, used
+        // for larger gap costs and for rescoring saturated local lanes, is checked here directly.
         SplittableRandom random = new SplittableRandom(43);
         for (int trial = 0; trial < 150; trial++) {
             Scoring scoring = SCHEMES.get(random.nextInt(SCHEMES.size()));

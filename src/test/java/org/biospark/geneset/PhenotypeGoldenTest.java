@@ -79,7 +79,7 @@ class PhenotypeGoldenTest {
             agreeQ += (r.fdrQ() < 0.25) == (d[0] < 0.25) ? 1 : 0;
             agreeFwer += (r.fwer() < 0.05) == (d[1] < 0.05) ? 1 : 0;
         }
-        // measured: 150 of 150 agree on q < 0.25, 149 of 150 on FWER < 0.05
+        // q and FWER are estimates from different label permutations: a set near a threshold may fall either side
         assertTrue(agreeQ >= 145, agreeQ + " of 150 agree with GSEA desktop on q < 0.25");
         assertTrue(agreeFwer >= 145, agreeFwer + " of 150 agree with GSEA desktop on FWER < 0.05");
         for (GseaResult<String> r : results) {

@@ -12,11 +12,10 @@ import org.biospark.align.Traceback;
 /**
  * Gets the alignment kernel compiled before the first alignment task needs it. Until the JIT's optimising compiler
  * has compiled it, the vector kernel runs as slowly as interpreted code (every vector operation an object), so the
- * first alignment task on each core straggled by about a second. One daemon thread per JVM and scheme aligns random
- * queries against the start of the first reference, the same calls as a task makes, for a fixed amount of work
- * (768 M cells: a few hundredths of a second once compiled; with {@code --traceback}, 77 M cells of paths as
- * well; at most {@link #MAX_MILLIS}). It starts with the first
- * task of a JVM that reads queries, or on the driver already when the master is local (the driver's JVM runs the
+ * first alignment task on each core would straggle. One daemon thread per JVM and scheme aligns random queries
+ * against the start of the first reference, the same calls as a task makes, for a fixed amount of work (768 M
+ * cells; with {@code --traceback}, 77 M cells of paths as well; at most {@link #MAX_MILLIS}). It starts with the
+ * first task of a JVM that reads queries, or on the driver already when the master is local (the driver's JVM runs the
  * tasks then). The thread priority is a hint only (Linux ignores it). It changes no result and shares nothing with
  * the tasks.
  */
