@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.biospark.geneset.PrerankedGsea;
 import org.biospark.geneset.GseaResult;
+import org.biospark.geneset.PrerankedGsea;
 import org.biospark.geneset.RankedList;
 import org.biospark.io.GmtFile;
 import org.biospark.io.RankFile;

@@ -126,11 +126,11 @@ public final class Aligner implements Serializable {
             k++;
         }
         if (ByteLocalAligner.applies(scoring, mode)) {
-            scoreInBytes(sorted, k, target, sortedScores);
+            new BatchScoring(this).inBytes(sorted, k, target, sortedScores);
         } else if (DifferenceBatchAligner.applies(scoring, mode)) {
-            scoreInDifferences(sorted, k, List.of(target), new int[][] {sortedScores});
+            new BatchScoring(this).inDifferences(sorted, k, List.of(target), new int[][] {sortedScores});
         } else {
-            scoreInShorts(sorted, k, sorted.length, target, sortedScores);
+            new BatchScoring(this).inShorts(sorted, k, sorted.length, target, sortedScores);
         }
         for (int q = 0; q < order.length; q++) {
             scores[order[q]] = sortedScores[q];
@@ -170,11 +170,11 @@ public final class Aligner implements Serializable {
             }
         }
         if (ByteLocalAligner.applies(scoring, mode)) {
-            scoreAllInBytes(sorted, first, targets, sortedScores);
+            new BatchScoring(this).allInBytes(sorted, first, targets, sortedScores);
         } else if (DifferenceBatchAligner.applies(scoring, mode)) {
-            scoreInDifferences(sorted, first, targets, sortedScores);
+            new BatchScoring(this).inDifferences(sorted, first, targets, sortedScores);
         } else {
-            scoreAllInShorts(sorted, first, targets, sortedScores);
+            new BatchScoring(this).allInShorts(sorted, first, targets, sortedScores);
         }
         for (int t = 0; t < count; t++) {
             result[t] = new int[queries.length];
@@ -183,147 +183,5 @@ public final class Aligner implements Serializable {
             }
         }
         return result;
-    }
-
-    /**
-     * Global and semi-global, 8-bit batches of cell differences ({@link DifferenceBatchAligner}), exact at any
-     * length: one profile per batch for all the targets. Empty targets are already scored.
-     */
-    private void scoreInDifferences(byte[][] sorted, int first, List<byte[]> targets, int[][] sortedScores) {
-        int lanes = DifferenceBatchAligner.lanes();
-        boolean[] used = QueryProfiles.used(scoring.matrix(), targets.toArray(new byte[0][]));
-        for (int k = first; k < sorted.length; k += lanes) {
-            int count = Math.min(lanes, sorted.length - k);
-            byte[][] profile = DifferenceBatchAligner.profile(sorted, k, count, scoring, used);
-            for (int t = 0; t < targets.size(); t++) {
-                if (targets.get(t).length > 0) {
-                    DifferenceBatchAligner.scoreBatch(sorted, k, count, profile, targets.get(t), scoring, mode,
-                            sortedScores[t]);
-                }
-            }
-        }
-    }
-
-    /** {@link #scoreInShorts} for many targets: one 16-bit profile per batch. Empty targets are already scored. */
-    private void scoreAllInShorts(byte[][] sorted, int first, List<byte[]> targets, int[][] sortedScores) {
-        int lanes = VectorBatchAligner.lanes();
-        boolean[] used = QueryProfiles.used(scoring.matrix(), targets.toArray(new byte[0][]));
-        for (int k = first; k < sorted.length; k += lanes) {
-            int count = Math.min(lanes, sorted.length - k);
-            short[][] profile = null;
-            for (int t = 0; t < targets.size(); t++) {
-                byte[] target = targets.get(t);
-                if (target.length == 0) {
-                    continue;
-                }
-                if (VectorBatchAligner.fits(scoring, sorted[k + count - 1].length, target.length)) {
-                    if (profile == null) {
-                        profile = VectorBatchAligner.profile(sorted, k, count, scoring.matrix(), used);
-                    }
-                    VectorBatchAligner.scoreBatch(sorted, k, count, profile, target, scoring, mode, sortedScores[t]);
-                } else {
-                    for (int q = k; q < k + count; q++) {
-                        sortedScores[t][q] = score(sorted[q], target);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * {@link #scoreInBytes} for many targets: one 8-bit profile per batch; a target whose batches saturate in more
-     * than half their lanes goes to 16 bits for the rest, and saturated lanes are scored again in 16 bits.
-     */
-    private void scoreAllInBytes(byte[][] sorted, int first, List<byte[]> targets, int[][] sortedScores) {
-        int lanes = ByteLocalAligner.lanes();
-        boolean[] used = QueryProfiles.used(scoring.matrix(), targets.toArray(new byte[0][]));
-        boolean[] inShorts = new boolean[targets.size()];
-        for (int k = first; k < sorted.length; k += lanes) {
-            int count = Math.min(lanes, sorted.length - k);
-            byte[][] profile = null;
-            for (int t = 0; t < targets.size(); t++) {
-                byte[] target = targets.get(t);
-                if (target.length == 0) {
-                    continue;
-                }
-                if (inShorts[t]) {
-                    scoreInShorts(sorted, k, k + count, target, sortedScores[t]);
-                    continue;
-                }
-                if (profile == null) {
-                    profile = ByteLocalAligner.profile(sorted, k, count, scoring.matrix(), used);
-                }
-                ByteLocalAligner.scoreBatch(k, count, profile, target, scoring, sortedScores[t]);
-                int saturated = 0;
-                for (int q = k; q < k + count; q++) {
-                    saturated += sortedScores[t][q] == ByteLocalAligner.SATURATED ? 1 : 0;
-                }
-                inShorts[t] = 2 * saturated > count;
-            }
-        }
-        for (int t = 0; t < targets.size(); t++) {
-            if (targets.get(t).length > 0) {
-                rescoreSaturated(sorted, first, targets.get(t), sortedScores[t]);
-            }
-        }
-    }
-
-    /** 16-bit batches of non-empty queries sorted by length, [first, end); scalar where they do not fit. */
-    private void scoreInShorts(byte[][] sorted, int first, int end, byte[] target, int[] sortedScores) {
-        int lanes = VectorBatchAligner.lanes();
-        boolean[] used = QueryProfiles.used(scoring.matrix(), target);
-        for (int k = first; k < end; k += lanes) {
-            int count = Math.min(lanes, end - k);
-            if (VectorBatchAligner.fits(scoring, sorted[k + count - 1].length, target.length)) {
-                VectorBatchAligner.scoreBatch(sorted, k, count,
-                        VectorBatchAligner.profile(sorted, k, count, scoring.matrix(), used), target, scoring, mode,
-                        sortedScores);
-            } else {
-                for (int q = k; q < k + count; q++) {
-                    sortedScores[q] = score(sorted[q], target);
-                }
-            }
-        }
-    }
-
-    /**
-     * Local, 8-bit batches first; the lanes that saturated are scored again in 16 bits. Once a batch saturates in
-     * more than half its lanes (similar sequences, high scores), the rest go straight to 16 bits.
-     */
-    private void scoreInBytes(byte[][] sorted, int first, byte[] target, int[] sortedScores) {
-        int lanes = ByteLocalAligner.lanes();
-        boolean[] used = QueryProfiles.used(scoring.matrix(), target);
-        for (int k = first; k < sorted.length; k += lanes) {
-            int count = Math.min(lanes, sorted.length - k);
-            ByteLocalAligner.scoreBatch(k, count, ByteLocalAligner.profile(sorted, k, count, scoring.matrix(), used),
-                    target, scoring, sortedScores);
-            int saturated = 0;
-            for (int q = k; q < k + count; q++) {
-                saturated += sortedScores[q] == ByteLocalAligner.SATURATED ? 1 : 0;
-            }
-            if (2 * saturated > count && k + count < sorted.length) {
-                scoreInShorts(sorted, k + count, sorted.length, target, sortedScores);
-                break;
-            }
-        }
-        rescoreSaturated(sorted, first, target, sortedScores);
-    }
-
-    /** Scores again in 16 bits the queries of [first, end) that saturated in bytes. */
-    private void rescoreSaturated(byte[][] sorted, int first, byte[] target, int[] sortedScores) {
-        int[] again = IntStream.range(first, sorted.length)
-                .filter(q -> sortedScores[q] == ByteLocalAligner.SATURATED).toArray();
-        if (again.length == 0) {
-            return;
-        }
-        byte[][] saturated = new byte[again.length][];
-        for (int a = 0; a < again.length; a++) {
-            saturated[a] = sorted[again[a]];
-        }
-        int[] rescored = new int[again.length];
-        scoreInShorts(saturated, 0, saturated.length, target, rescored);
-        for (int a = 0; a < again.length; a++) {
-            sortedScores[again[a]] = rescored[a];
-        }
     }
 }

@@ -4,19 +4,19 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.biospark.align.AlignmentMode;
+import org.biospark.align.Alphabet;
+import org.biospark.spark.SparkSessions;
+import org.biospark.spark.align.AlignCounts;
+import org.biospark.spark.align.AlignJob;
+import org.biospark.spark.align.AlignOptions;
+import org.biospark.spark.align.AlignResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.biospark.spark.SparkSessions;
-import org.biospark.align.AlignmentMode;
-import org.biospark.align.Alphabet;
-import org.biospark.spark.align.AlignCounts;
-import org.biospark.spark.align.AlignJob;
-import org.biospark.spark.align.AlignOptions;
-import org.biospark.spark.align.AlignResult;
 
 /** {@code biospark align}: queries against references, exact optimal scores, Parquet out. */
 @Command(name = "align", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

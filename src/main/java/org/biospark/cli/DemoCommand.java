@@ -14,11 +14,6 @@ import org.apache.spark.sql.functions;
 import org.biospark.UsageException;
 import org.biospark.align.Alphabet;
 import org.biospark.io.Samples;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import org.biospark.spark.SparkSessions;
 import org.biospark.spark.align.AlignJob;
 import org.biospark.spark.align.AlignOptions;
@@ -28,6 +23,11 @@ import org.biospark.spark.gsea.GseaOptions;
 import org.biospark.spark.gsea.GseaRunResult;
 import org.biospark.spark.sumrange.SumRangeJob;
 import org.biospark.spark.sumrange.SumRangeOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code biospark demo}: every job on the sample data bundled in the jar, one output directory per job. The quick

@@ -4,19 +4,19 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.biospark.geneset.RankingMetric;
+import org.biospark.spark.SparkSessions;
+import org.biospark.spark.gsea.GseaCounts;
+import org.biospark.spark.gsea.GseaJob;
+import org.biospark.spark.gsea.GseaMethod;
+import org.biospark.spark.gsea.GseaOptions;
+import org.biospark.spark.gsea.GseaRunResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.biospark.spark.SparkSessions;
-import org.biospark.geneset.RankingMetric;
-import org.biospark.spark.gsea.GseaCounts;
-import org.biospark.spark.gsea.GseaJob;
-import org.biospark.spark.gsea.GseaMethod;
-import org.biospark.spark.gsea.GseaOptions;
-import org.biospark.spark.gsea.GseaRunResult;
 
 /** {@code biospark gsea}: many datasets x many gene-set collections, one Parquet table. */
 @Command(name = "gsea", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

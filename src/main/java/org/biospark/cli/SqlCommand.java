@@ -14,14 +14,14 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 import org.biospark.Choice;
 import org.biospark.UsageException;
+import org.biospark.spark.ResultViews;
+import org.biospark.spark.SparkSessions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.biospark.spark.ResultViews;
-import org.biospark.spark.SparkSessions;
 
 /** {@code biospark sql}: Spark SQL over the results of one or more runs. */
 @Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

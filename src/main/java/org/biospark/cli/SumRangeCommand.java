@@ -4,18 +4,18 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.biospark.sumrange.PartialSum;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import org.biospark.spark.SparkSessions;
 import org.biospark.spark.sumrange.SumRangeEngine;
 import org.biospark.spark.sumrange.SumRangeJob;
 import org.biospark.spark.sumrange.SumRangeOptions;
 import org.biospark.spark.sumrange.SumRangeResult;
+import org.biospark.sumrange.PartialSum;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code biospark sumrange}: the CPU-bound calibration benchmark. */
 @Command(name = "sumrange", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -107,7 +107,8 @@ public final class PrerankedGsea {
      * The results with permutation p-values, and (with multilevel splitting on) the estimates still to make: one per
      * (set size, side) that has sets whose permutation p is coarser than a multilevel estimate of it would be.
      */
-    public record Permuted<K>(List<GseaResult<K>> results, List<MultilevelTask> multilevel) implements java.io.Serializable {
+    public record Permuted<K>(List<GseaResult<K>> results, List<MultilevelTask> multilevel)
+            implements java.io.Serializable {
     }
 
     /**

@@ -1,14 +1,14 @@
 package org.biospark.spark;
 
 import org.apache.spark.serializer.KryoRegistrator;
-
-import com.esotericsoftware.kryo.Kryo;
 import org.biospark.spark.align.FileSplit;
 import org.biospark.spark.align.SourcedRecord;
 import org.biospark.spark.run.HadoopConf;
 import org.biospark.spark.run.ImmutableCollectionSerializer;
 import org.biospark.spark.run.RecordSerializer;
 import org.biospark.spark.run.Reject;
+
+import com.esotericsoftware.kryo.Kryo;
 
 /**
  * Teaches Spark's Kryo to serialize biospark's records ({@link RecordSerializer}), the JDK's unmodifiable

@@ -21,14 +21,14 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.biospark.UsageException;
 import org.biospark.io.InvalidInputException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.biospark.spark.align.AlignmentsSchema;
 import org.biospark.spark.gsea.GseaSchema;
 import org.biospark.spark.run.RejectsSchema;
 import org.biospark.spark.run.RunOutput;
 import org.biospark.spark.sumrange.SumRangeSchema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The results of one or more runs as SQL views: {@code gsea}, {@code alignments}, {@code rejects} (each the union of

@@ -15,9 +15,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.biospark.align.ScoreMatrix;
+import org.biospark.spark.run.Reject;
 
 import scala.Tuple2;
-import org.biospark.spark.run.Reject;
 
 /**
  * The align job's general plan: the queries are read and checked once (the verdicts persisted), one job brings the

@@ -30,9 +30,9 @@ import org.biospark.align.Alphabet;
  *                    work (1 to 128 MiB, from the references' length)
  */
 public record AlignOptions(List<String> queries, String references, String out, boolean overwrite,
-                           AlignmentMode mode, Integer match, Integer mismatch, String matrix, Integer gapOpen, Integer gapExtend,
-                           Alphabet alphabet, boolean bothStrands, int topK, Integer minScore, boolean traceback,
-                           int partitions, long splitBytes) {
+                           AlignmentMode mode, Integer match, Integer mismatch, String matrix, Integer gapOpen,
+                           Integer gapExtend, Alphabet alphabet, boolean bothStrands, int topK, Integer minScore,
+                           boolean traceback, int partitions, long splitBytes) {
     /** The largest split size chosen when none is given. */
     public static final long DEFAULT_SPLIT_BYTES = 128L << 20;
 

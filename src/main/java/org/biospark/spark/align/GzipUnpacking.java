@@ -24,14 +24,15 @@ import org.biospark.spark.run.RunOutput;
  * Large gzip query files inflated before anything else, one task per file, into plain copies in the run's scratch
  * directory. A gzip file can only be read from its start, so read as it is, one task would read and check all of it
  * while the other cores wait, and its records would then have to be shuffled into partitions of equal cost; the
- * plain copy is cut into byte ranges like any plain file and aligned where it is read. Records keep the gzip file's name and line numbers
- * (the copy holds the same bytes), and a truncated gzip file stops the run here, before any alignment.
+ * plain copy is cut into byte ranges like any plain file and aligned where it is read. Records keep the gzip file's
+ * name and line numbers (the copy holds the same bytes), and a truncated gzip file stops the run here, before any
+ * alignment.
  *
  * <p>A file is inflated when it probably holds more than one split: its compressed size, or the size its gzip
  * trailer gives, exceeds the split size. The trailer holds the last member's size modulo 4 GiB only, so a
- * multi-member file (bgzip) smaller than a split when compressed is not inflated: it is read whole, in one task. The copies take
- * the queries' inflated size on the output's file system until the run is committed or discarded. The Spark setting
- * {@link #ENABLED_KEY} {@code false} turns this off, for comparisons.
+ * multi-member file (bgzip) smaller than a split when compressed is not inflated: it is read whole, in one task.
+ * The copies take the queries' inflated size on the output's file system until the run is committed or discarded.
+ * The Spark setting {@link #ENABLED_KEY} {@code false} turns this off, for comparisons.
  */
 final class GzipUnpacking {
     static final String ENABLED_KEY = "spark.biospark.align.inflateGzip";

@@ -3,6 +3,7 @@ package org.biospark.spark.gsea;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+
 import org.biospark.spark.run.Reject;
 
 /**

@@ -8,11 +8,11 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.biospark.spark.run.Job;
 import org.biospark.sumrange.LocalSumRange;
 import org.biospark.sumrange.PartialSum;
 import org.biospark.sumrange.RangeSlice;
 import org.biospark.sumrange.RangeSplitter;
-import org.biospark.spark.run.Job;
 import org.biospark.sumrange.RangeSum;
 
 /**
