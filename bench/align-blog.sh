@@ -5,12 +5,11 @@
 # writes the launcher's class-data sharing archive when there is none yet. Needs python3-skbio and hyperfine.
 # Usage: bench/align-blog.sh [RUNS]
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 BLOG="$ROOT/src/test/resources/golden/align/blog"
 OUT="$ROOT/target/bench-blog"
 mkdir -p "$OUT"
-"$ROOT/submit/biospark" --version > /dev/null
-export BIOSPARK_NO_BUILD=1
+build_jar
 hyperfine -N --runs "${1:-3}" --warmup 1 --export-json "$OUT/blog.json" \
   "/usr/bin/python3 $ROOT/bench/blog_workerpool.py $BLOG/queries.fa $BLOG/ref.fa $OUT/skbio.tsv 2" \
   "$ROOT/submit/biospark --master local[2] align --queries $BLOG/queries.fa --references $BLOG/ref.fa --out $OUT/biospark --overwrite"

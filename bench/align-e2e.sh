@@ -6,12 +6,11 @@
 #  3. a skewed input (200,000 x 150 bp and 20 x 10 kb): task durations of the alignment stage from the event log.
 # Needs parasail and hyperfine. Usage: bench/align-e2e.sh [READS]
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 DATA="$ROOT/target/bench-e2e"
 mkdir -p "$DATA"
 [[ -f "$DATA/e2e_reads.fa" ]] || /usr/bin/python3 "$ROOT/bench/make_e2e_data.py" "$DATA" "${1:-1000000}"
-"$ROOT/submit/biospark" --version > /dev/null
-export BIOSPARK_NO_BUILD=1
+build_jar
 cells=$(( $(grep -v '^>' "$DATA/e2e_reads.fa" | tr -d '\n' | wc -c) * 1500 ))
 echo "cells: $cells"
 

@@ -5,19 +5,18 @@
 # Usage: bench/align-kernel.sh [quick|full] [WORKLOAD...]   (quick: fewer JMH iterations; workloads: reads mutated
 # protein long, all by default)
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 DATA="$ROOT/target/bench-data"
 OUT="$ROOT/target/bench-align"
 mkdir -p "$OUT"
-mvn -q -B -Pbench -DskipTests package
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-java -cp "$CP" org.biospark.bench.AlignWorkloads "$DATA"
+build_bench
+bench_java org.biospark.bench.AlignWorkloads "$DATA"
 
 residues() { grep -v '^>' "$1" | tr -d '\n' | wc -c; }
 cells() { echo "$(residues "$DATA/$1_queries.fa") * $(residues "$DATA/$1_targets.fa")" | bc; }
 
-# parasail's fastest single-thread functions here (issue 3): nw_scan_profile_16 (global), sw_striped_profile_sat
+# parasail's fastest single-thread functions here: nw_scan_profile_16 (global), sw_striped_profile_sat
 # (local, 8 bit with 16/32-bit recomputation). Both orientations (queries as profiles, or the targets) are timed
 # and the faster kept. The long pairs' global scores leave 16 bits, so there the saturation-checked global
 # functions (striped and scan, the faster kept) stand in for nw_scan_profile_16.
@@ -36,7 +35,7 @@ for w in "${WORKLOADS[@]}"; do
       else db="$DATA/${w}_queries.fa"; in="$DATA/${w}_targets.fa"; fi
       hyperfine -N --runs 3 --warmup 1 --export-json "$OUT/parasail_${w}_${mode}_${func}_${orient}.json" \
         "sh -c 'parasail_aligner -x -t 1 $flags -a $func -f $db -g /dev/null < $in'" > /dev/null 2>&1
-      t=$(python3 -c "import json;print(json.load(open('$OUT/parasail_${w}_${mode}_${func}_${orient}.json'))['results'][0]['median'])")
+      t=$(json_field "$OUT/parasail_${w}_${mode}_${func}_${orient}.json" results 0 median)
       if [[ -z "$best" ]] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
     done
     done
@@ -45,7 +44,7 @@ for w in "${WORKLOADS[@]}"; do
 done
 
 ITER=(); [[ "${1:-}" == quick ]] && ITER=(-wi 1 -i 2 -w 3 -r 3)
-java -cp "$CP" org.openjdk.jmh.Main AlignKernelBenchmark -p kernel=vector,scalar -p mode=global,local \
+jmh AlignKernelBenchmark -p kernel=vector,scalar -p mode=global,local \
   -p workload="$(IFS=,; echo "${WORKLOADS[*]}")" "${ITER[@]}" \
   -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1
 

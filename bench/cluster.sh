@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Cluster overhead and the cost of a killed executor (issue 7): the same align workload (6,000 random 200-bp
+# Cluster overhead and the cost of a killed executor: the same align workload (6,000 random 200-bp
 # queries x 40 random 2,000-bp references, local alignment, 60 tasks) on local[2] and on a 2-worker standalone
 # cluster (submit/cluster, 1 core each, secured), alternating, REPS times each; then REPS runs on the cluster in
 # which one executor is killed (-9) KILL_AFTER seconds into the job. Prints medians of the whole command's time.
 # Usage: bench/cluster.sh [REPS] [KILL_AFTER]   (default 3 12)
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 REPS="${1:-3}"
 KILL_AFTER="${2:-12}"
 WORK="$(mktemp -d)"
@@ -22,12 +22,10 @@ with open(sys.argv[1] + "/r.fa", "w") as f:
     for i in range(40):
         f.write(">r%d\n%s\n" % (i, "".join(rnd.choice("ACGT") for _ in range(2000))))
 PY
-"$ROOT/submit/biospark" --version >/dev/null
-export BIOSPARK_NO_BUILD=1
+build_jar
 "$ROOT/submit/cluster" up --dir "$WORK/cluster" --port "$PORT" --ui-port 18180 >/dev/null
 workers="$(tail -n +2 "$WORK/cluster/pids" | tr '\n' ' ')"
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 align() { # master [env...]
   local master="$1"; shift
   env "$@" "$ROOT/submit/biospark" --master "$master" align --queries "$WORK/q.fa" --references "$WORK/r.fa" \
@@ -35,14 +33,13 @@ align() { # master [env...]
 }
 LOCAL=() CLUSTER=() KILLED=()
 for ((i = 0; i < REPS; i++)); do
-  s=$(date +%s.%N); align "local[2]"; e=$(date +%s.%N); LOCAL+=("$(echo "$e - $s" | bc)")
-  s=$(date +%s.%N); align "spark://127.0.0.1:$PORT" SPARK_CONF_DIR="$WORK/cluster/conf"; e=$(date +%s.%N)
-  CLUSTER+=("$(echo "$e - $s" | bc)")
+  s=$(now); align "local[2]"; LOCAL+=("$(seconds_since "$s")")
+  s=$(now); align "spark://127.0.0.1:$PORT" SPARK_CONF_DIR="$WORK/cluster/conf"; CLUSTER+=("$(seconds_since "$s")")
 done
 executors() { for w in $workers; do pgrep -P "$w" -f CoarseGrainedExecutorBackend || true; done; }
 for ((i = 0; i < REPS; i++)); do
   before=" $(executors | tr '\n' ' ') "   # executors of the previous run may still be shutting down
-  s=$(date +%s.%N)
+  s=$(now)
   align "spark://127.0.0.1:$PORT" SPARK_CONF_DIR="$WORK/cluster/conf" &
   job=$!
   sleep "$KILL_AFTER"
@@ -52,9 +49,8 @@ for ((i = 0; i < REPS; i++)); do
   done
   [[ -n "$victim" ]] && kill -9 "$victim"
   wait "$job"
-  e=$(date +%s.%N)
-  KILLED+=("$(echo "$e - $s" | bc)")
-  rows=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['counts']['alignments'])" "$WORK/out/_manifest.json")
+  KILLED+=("$(seconds_since "$s")")
+  rows=$(json_field "$WORK/out/_manifest.json" counts alignments)
   seen=$(cat "$WORK"/cluster/logs/worker-*.log | grep -c "exited with code 137" || true)
   echo "killed executor ${victim:-none} after ${KILL_AFTER} s: ${KILLED[-1]} s, $rows rows (expected 240000), $seen executor(s) killed so far, as the workers logged it"
 done

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# What bounds the end-to-end targets of issues 4 and 6 on this machine: whole processes, one session, the runs of
-# every round interleaved, medians over ROUNDS rounds (see BENCHMARKS.md, "End-to-end limits").
+# What bounds the end-to-end figures on this machine (the speed-up from local[1] to local[2], align against
+# parasail, gsea's rate per core): whole processes, all in one run, the runs of every round interleaved, medians
+# over ROUNDS rounds (see BENCHMARKS.md, "End-to-end limits on two vCPUs").
 #
 #   align  1,000,000 x 150 bp against 1,500 bp, global +1/-2, gaps 5/2 (bench/make_e2e_data.py), local[1], local[2],
 #          parasail_aligner -t 2 (reads as database, as in bench/align-e2e.sh), and the same job on its first read.
 #   gsea   100 datasets x the example collection x 1,000 permutations (bench/make_gsea_ranks.py), local[1],
-#          local[2], and the same job on one dataset; the kernel's rate by JMH in the same session
+#          local[2], and the same job on one dataset; the kernel's rate by JMH in the same run
 #          (PrerankedGseaBenchmark.thousandPermutations, the launcher's JVM flags).
 #
 # For every biospark run: wall time, user + system CPU of the process (/usr/bin/time), and the JIT compiler's time
@@ -18,7 +19,7 @@
 #     datasets: its rate per core is at most setperms / (job1 + (N - 1) / N * setperms / kernel) / kernel.
 # Needs parasail. Usage: bench/e2e-limits.sh [ROUNDS] (default 3). Rebuilds the bench profile (for JMH) first.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 ROUNDS="${1:-3}"
 NCPU="$(nproc)"
 DATA="$ROOT/target/bench-e2e"
@@ -33,27 +34,26 @@ head -2 "$DATA/e2e_reads.fa" > "$WORK/one_read.fa"
 
 cd "$ROOT"
 FLAGS="$(awk '$1 == "spark.driver.extraJavaOptions" { $1 = ""; sub(/^ +/, ""); print }' conf/spark-defaults.conf)"
-mvn -q -B -Pbench -DskipTests package
-KERNEL="$(java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.openjdk.jmh.Main \
-  PrerankedGseaBenchmark.thousandPermutations -wi 2 -i 3 -w 3 -r 3 -f 1 -jvmArgsAppend "-Xmx2g $FLAGS" \
+build_bench
+KERNEL="$(jmh PrerankedGseaBenchmark.thousandPermutations -wi 2 -i 3 -w 3 -r 3 -f 1 -jvmArgsAppend "-Xmx2g $FLAGS" \
   -rf json -rff "$WORK/jmh.json" > "$WORK/jmh.log" \
-  && python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"])' "$WORK/jmh.json")"
+  && json_field "$WORK/jmh.json" 0 primaryMetric score)"
 export BIOSPARK_NO_BUILD=1
 
 # run NAME COMMAND...: one timed process; appends "NAME wall cpu jit job" to $WORK/runs
 run() {
   local name="$1"; shift
-  local start end
+  local start wall
   rm -f "$WORK/out/_manifest.json"
-  start=$(date +%s.%N)
+  start=$(now)
   /usr/bin/time -f "%U %S" -o "$WORK/time" bash -c '"$@"' run "$@" > "$WORK/stdout" 2> "$WORK/stderr" \
     || { echo "failed: $name" >&2; tail -5 "$WORK/stderr" >&2; exit 1; }
-  end=$(date +%s.%N)
+  wall=$(seconds_since "$start")
   local cpu jit job
   cpu=$(awk '{ print $1 + $2 }' "$WORK/time")
   jit=$(awk '/Total compilation time/ { print $5 }' "$WORK/stdout")
-  job=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["seconds"])' "$WORK/out/_manifest.json" 2>/dev/null || echo 0)
-  echo "$name $(echo "$end - $start" | bc -l) $cpu ${jit:-0} $job" >> "$WORK/runs"
+  job=$(json_field "$WORK/out/_manifest.json" seconds 2>/dev/null || echo 0)
+  echo "$name $wall $cpu ${jit:-0} $job" >> "$WORK/runs"
 }
 biospark() { # MASTER COMMAND ARGS...
   local master="$1"; shift
@@ -78,8 +78,7 @@ for ((i = 0; i < ROUNDS; i++)); do
   run align1_tiny align 'local[1]' "$WORK/one_read.fa"
   run align2_tiny align 'local[2]' "$WORK/one_read.fa"
   run gsea1 gsea 'local[1]' "$WORK/ranks"
-  setperms=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counts"]["sets_tested"] * 1000)' \
-    "$WORK/out/_manifest.json")
+  setperms=$(( $(json_field "$WORK/out/_manifest.json" counts sets_tested) * 1000 ))
   run gsea2 gsea 'local[2]' "$WORK/ranks"
   run gsea1_tiny gsea 'local[1]' "$WORK/one-dataset" --partitions 1
 done
@@ -107,7 +106,7 @@ print("align local[2] / parasail -t 2: %.2f; at least %.2f by local[2]'s CPU, %.
 kernel_s = setperms / kernel
 job1, tiny = med["gsea1"][3], med["gsea1_tiny"][3]
 bound = tiny + (n - 1) / n * kernel_s
-print("gsea kernel (JMH, same session): %.3g set-permutations/s; %d set-permutations per run, %.2f s of kernel"
+print("gsea kernel (JMH, same run): %.3g set-permutations/s; %d set-permutations per run, %.2f s of kernel"
       % (kernel, setperms, kernel_s))
 print("gsea local[1] rate per core: %.2f of the kernel (job %.2f s); at most %.2f (one-dataset job %.2f s + "
       "%.2f s of kernel for the other %d datasets)"

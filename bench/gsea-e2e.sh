@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end gsea benchmark (issue 6): 100 datasets (fgsea's example ranks, each with seeded Gaussian noise of sd
+# End-to-end gsea benchmark: 100 datasets (fgsea's example ranks, each with seeded Gaussian noise of sd
 # 0.1 on the statistics) x the example collection (586 sets tested per dataset) x 1,000 permutations, preranked,
 # at local[1] and local[2], alternating, REPS times each, through submit/biospark.
 # Usage: bench/gsea-e2e.sh [REPS] [DATASETS]   (default 3 100). Prints medians:
@@ -7,7 +7,7 @@
 #   process_s  the whole command
 #   rate/core  set-permutations per second per core over job_s
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 REPS="${1:-3}"
 DATASETS="${2:-100}"
 WORK="$(mktemp -d)"
@@ -16,23 +16,19 @@ GOLDEN="$ROOT/src/test/resources/golden/geneset"
 
 /usr/bin/python3 "$ROOT/bench/make_gsea_ranks.py" "$GOLDEN/example.rnk" "$WORK/ranks" "$DATASETS"
 
-"$ROOT/submit/biospark" --version >/dev/null   # builds once, if needed
-export BIOSPARK_NO_BUILD=1                      # and never again mid-run
+build_jar
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 declare -A JOB PROCESS
 for ((i = 0; i < REPS; i++)); do
   for cores in 1 2; do
-    start=$(date +%s.%N)
+    start=$(now)
     "$ROOT/submit/biospark" --master "local[$cores]" gsea --gene-sets "$GOLDEN/example.gmt" \
       --ranks "$WORK/ranks" --permutations 1000 --out "$WORK/out" --overwrite >/dev/null 2>"$WORK/log"
-    end=$(date +%s.%N)
-    JOB[$cores]+="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["seconds"])' "$WORK/out/_manifest.json") "
-    PROCESS[$cores]+="$(echo "$end - $start" | bc -l) "
+    PROCESS[$cores]+="$(seconds_since "$start") "
+    JOB[$cores]+="$(json_field "$WORK/out/_manifest.json" seconds) "
   done
 done
-SETPERMS=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["counts"]["sets_tested"] * 1000)' \
-  "$WORK/out/_manifest.json")
+SETPERMS=$(( $(json_field "$WORK/out/_manifest.json" counts sets_tested) * 1000 ))
 printf '%-10s %10s %10s %14s\n' master job_s process_s rate/core
 for cores in 1 2; do
   j=$(tr ' ' '\n' <<<"${JOB[$cores]}" | grep . | median)

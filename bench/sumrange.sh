@@ -6,28 +6,24 @@
 #   startup_s  the Spark engine's warm-up job (cold JVM: class loading, JIT), not in compute_s
 #   process_s  the whole command, JVM start, Spark session, Parquet write and all
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 TO="${1:-10000000000}"
 REPS="${2:-3}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 
-"$ROOT/submit/biospark" --version >/dev/null   # builds once, if needed
-export BIOSPARK_NO_BUILD=1                      # and never again mid-run
-
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+build_jar
 
 run() { # label master engine workers
   local label="$1" master="$2" engine="$3" workers="$4" compute=() process=() startup=()
   for ((i = 0; i < REPS; i++)); do
-    local start end log
-    start=$(date +%s.%N)
+    local start log
+    start=$(now)
     log=$("$ROOT/submit/biospark" --master "$master" sumrange --to "$TO" --engine "$engine" \
           --partitions "$workers" --threads "$workers" --out "$OUT/r" --overwrite 2>/dev/null)
-    end=$(date +%s.%N)
+    process+=("$(seconds_since "$start")")
     compute+=("$(sed -n 's/^wall \([0-9.]*\) s.*/\1/p' <<<"$log")")
     startup+=("$(sed -n 's/^spark start-up \([0-9.]*\) s.*/\1/p' <<<"$log")")
-    process+=("$(echo "$end - $start" | bc -l)")
   done
   local c p s
   c=$(printf '%s\n' "${compute[@]}" | median)
