@@ -4,34 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.biospark.testing.Golden;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Scores equal to parasail 2.6 and EMBOSS 6.6, from the golden files in src/test/resources/golden/align (see the
  * README there for the commands), with the vector and the scalar kernel.
  */
 class GoldenScoresTest {
-    private static final String DIR = "/golden/align/";
-
-    private record Golden(String query, String target, long score) {
+    private record GoldenScore(String query, String target, long score) {
     }
 
     static Map<String, String> fasta(String resource) throws IOException {
         Map<String, String> records = new LinkedHashMap<>();
         String name = null;
         StringBuilder sequence = new StringBuilder();
-        for (String line : read(resource).split("\n")) {
+        for (String line : Golden.ALIGN.lines(resource)) {
             if (line.startsWith(">")) {
                 if (name != null) {
                     records.put(name, sequence.toString());
@@ -46,28 +43,18 @@ class GoldenScoresTest {
         return records;
     }
 
-    private static List<Golden> golden(String resource) throws IOException {
-        List<Golden> rows = new ArrayList<>();
-        String[] lines = read(resource).split("\n");
-        for (String line : lines) {
-            String[] f = line.split("\t");
+    private static List<GoldenScore> golden(String resource) throws IOException {
+        List<GoldenScore> rows = new ArrayList<>();
+        for (String[] f : Golden.ALIGN.fields(resource)) {
             if (f.length == 3 && !f[0].equals("query")) {
-                rows.add(new Golden(f[0], f[1], Math.round(Double.parseDouble(f[2])))); // -FLT_MAX -> Long.MIN_VALUE
+                // EMBOSS's -FLT_MAX rounds to Long.MIN_VALUE
+                rows.add(new GoldenScore(f[0], f[1], Math.round(Double.parseDouble(f[2]))));
             } else if (f.length == 2) { // the blog files: query, score against the one reference
-                rows.add(new Golden(f[0], "ref", Long.parseLong(f[1])));
+                rows.add(new GoldenScore(f[0], "ref", Long.parseLong(f[1])));
             }
         }
         assertTrue(rows.size() > 10, "too few golden rows in " + resource);
         return rows;
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = GoldenScoresTest.class.getResourceAsStream(DIR + resource)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + DIR + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
     }
 
     /**
@@ -123,7 +110,7 @@ class GoldenScoresTest {
         Map<String, String> queries = fasta(set + "_queries.fa");
         Map<String, String> targets = fasta(set + "_targets.fa");
         int compared = 0;
-        for (Golden g : golden(file)) {
+        for (GoldenScore g : golden(file)) {
             String key = g.query() + " " + g.target();
             boolean oneResidue = queries.get(g.query()).length() == 1 || targets.get(g.target()).length() == 1;
             if (file.endsWith("_water.tsv") && oneResidue && g.score() == Long.MIN_VALUE) {
@@ -154,9 +141,9 @@ class GoldenScoresTest {
             int[] scores = aligner.scores(queries.values().stream().map(aligner::encode).toArray(byte[][]::new),
                     aligner.encode(reference));
             List<String> names = List.copyOf(queries.keySet());
-            List<Golden> expected = golden(file);
+            List<GoldenScore> expected = golden(file);
             assertEquals(1000, expected.size());
-            for (Golden g : expected) {
+            for (GoldenScore g : expected) {
                 assertEquals(g.score(), scores[names.indexOf(g.query())], () -> file + " " + g.query());
             }
         }

@@ -68,7 +68,7 @@ class TracebackTest {
         SplittableRandom random = new SplittableRandom(99);
         for (int trial = 0; trial < 2000; trial++) {
             Scoring scoring = schemes.get(random.nextInt(schemes.size()));
-            AlignmentMode mode = AlignerPropertyTest.randomMode(random);
+            AlignmentMode mode = PropertyInputs.randomMode(random);
             int size = Math.min(4, scoring.matrix().size());
             byte[] t = new byte[random.nextInt(0, 50)];
             for (int x = 0; x < t.length; x++) {
@@ -108,7 +108,7 @@ class TracebackTest {
         int batched = 0;
         for (int trial = 0; trial < 300; trial++) {
             Scoring scoring = schemes.get(random.nextInt(schemes.size()));
-            AlignmentMode mode = AlignerPropertyTest.randomMode(random);
+            AlignmentMode mode = PropertyInputs.randomMode(random);
             int size = Math.min(random.nextBoolean() ? 4 : 20, scoring.matrix().size());
             byte[] t = randomResidues(random, random.nextInt(1, 120), size);
             byte[][] queries = new byte[random.nextInt(1, 41)][];

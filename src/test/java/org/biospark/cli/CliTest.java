@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.apache.spark.SparkException;
 import org.biospark.TestSpark;
 import org.biospark.io.InvalidInputException;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,27 +112,22 @@ class CliTest {
         assertTrue(Files.exists(other.resolve("data.txt")));
     }
 
-    private static String geneset(String name) throws Exception {
-        return Path.of(CliTest.class.getResource("/golden/geneset/" + name).toURI()).toString();
-    }
-
     @Test
     void gseaOnTwoDatasetsThenSqlOverTwoRuns() throws Exception {
         Path ranks = tmp.resolve("ranks");
         Files.createDirectories(ranks);
-        java.util.List<String> lines = Files.readAllLines(Path.of(geneset("example.rnk")));
-        Files.write(ranks.resolve("a.rnk"), lines);
-        Files.write(ranks.resolve("b.rnk"), lines.stream().map(l -> { // the same genes, ranked upside down
-            String[] f = l.split("\t");
-            return f[0] + "\t" + (-Double.parseDouble(f[1]));
-        }).toList());
+        Files.write(ranks.resolve("a.rnk"), Golden.GENESET.lines("example.rnk"));
+        // the same genes, ranked upside down
+        Files.write(ranks.resolve("b.rnk"), Golden.GENESET.fields("example.rnk").stream()
+                .map(f -> f[0] + "\t" + (-Double.parseDouble(f[1]))).toList());
+        String gmt = Golden.GENESET.path("example.gmt").toString();
         String first = tmp.resolve("run1").toString();
         String second = tmp.resolve("run2").toString();
-        assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", geneset("example.gmt"), "--ranks", ranks.toString(),
+        assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", gmt, "--ranks", ranks.toString(),
                 "--permutations", "100", "--out", first), err.toString());
         assertTrue(out.toString().contains("datasets: 2;"), out.toString());
         assertTrue(out.toString().contains("results: 1172 rows"), out.toString());
-        assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", geneset("example.gmt"), "--ranks",
+        assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", gmt, "--ranks",
                 ranks.resolve("a.rnk").toString(), "--permutations", "100", "--seed", "7", "--out", second));
         out.getBuffer().setLength(0);
         // a set across datasets and runs: its ES flips sign with the ranking, and is the same in both runs
@@ -154,7 +150,7 @@ class CliTest {
         Path gmt = tmp.resolve("empty.gmt");
         Files.write(gmt, java.util.List.of("only\ttwo"));
         assertEquals(ExitCodes.BAD_INPUT, run("gsea", "--gene-sets", gmt.toString(), "--ranks",
-                geneset("example.rnk"), "--out", tmp.resolve("x").toString()));
+                Golden.GENESET.path("example.rnk").toString(), "--out", tmp.resolve("x").toString()));
         assertTrue(err.toString().contains("no gene set in the file"), err.toString());
         assertEquals(ExitCodes.USAGE, run("gsea", "--gene-sets", gmt.toString(), "--out", tmp.resolve("y").toString()));
     }

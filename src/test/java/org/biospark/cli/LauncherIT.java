@@ -9,14 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 
+import org.biospark.testing.Processes;
+import org.biospark.testing.Processes.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,41 +26,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the build made. Runs after {@code package} (failsafe), against the real application jar.
  */
 class LauncherIT {
-    private static final Path PROJECT = Path.of(System.getProperty("biospark.project.dir", ".")).toAbsolutePath();
-
     @TempDir
     Path tmp;
-
-    private record Outcome(int exitCode, String stdout, String stderr) {
-    }
 
     private Outcome launch(String... args) throws IOException, InterruptedException {
         return launch(Map.of(), args);
     }
 
     private Outcome launch(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        return launchScript(PROJECT.resolve("submit/biospark"), extraEnv, args);
-    }
-
-    private Outcome launchScript(Path script, Map<String, String> extraEnv, String... args)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(script.toString());
-        command.addAll(Arrays.asList(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
-        Map<String, String> env = builder.environment();
-        env.remove("SPARK_HOME");
-        env.remove("SPARK_CONF_DIR");
-        env.put("BIOSPARK_NO_BUILD", "1"); // the build under test made the jars; never start a nested Maven
-        env.put("PATH", Arrays.stream(env.getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
-                .filter(dir -> !Files.isExecutable(Path.of(dir, "spark-submit")))
-                .collect(Collectors.joining(File.pathSeparator)));
-        env.putAll(extraEnv);
-        Path stdout = tmp.resolve("stdout.txt");
-        Path stderr = tmp.resolve("stderr.txt");
-        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the launcher did not finish in 5 minutes");
-        return new Outcome(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        return Processes.run(tmp, extraEnv, Processes.script("submit/biospark", args));
     }
 
     @Test
@@ -114,9 +86,9 @@ class LauncherIT {
     void aCloneWithNothingBuiltIsExplainedNotSilent() throws Exception {
         // The launcher as it is in a fresh clone: no target/ beside it. Forbidden to build, it must say why it stops.
         Path clone = Files.createDirectories(tmp.resolve("clone/submit"));
-        Path script = Files.copy(PROJECT.resolve("submit/biospark"), clone.resolve("biospark"));
+        Path script = Files.copy(Processes.PROJECT.resolve("submit/biospark"), clone.resolve("biospark"));
         assertTrue(script.toFile().setExecutable(true));
-        Outcome run = launchScript(script, Map.of(), "demo");
+        Outcome run = Processes.run(tmp, Map.of(), List.of(script.toString(), "demo"));
         assertEquals(1, run.exitCode(), run.stderr());
         assertTrue(run.stderr().contains("the application jar is missing"), "stderr: " + run.stderr());
     }
@@ -134,7 +106,7 @@ class LauncherIT {
     @Test
     void theApplicationJarCarriesOurLoggingAndNoSpark() throws IOException {
         File jar;
-        try (var files = Files.list(PROJECT.resolve("target"))) {
+        try (var files = Files.list(Processes.PROJECT.resolve("target"))) {
             jar = files.filter(p -> p.getFileName().toString().matches("biospark-.*\\.jar"))
                     .findFirst().orElseThrow().toFile();
         }

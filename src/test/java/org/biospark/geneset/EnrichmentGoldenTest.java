@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +11,7 @@ import java.util.Map;
 
 import org.biospark.io.GmtFile;
 import org.biospark.io.RankFile;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,32 +20,13 @@ class EnrichmentGoldenTest {
     private static RankedList list;
     private static Map<String, Enrichment> ours;
 
-    private static InputStream resource(String name) {
-        return EnrichmentGoldenTest.class.getResourceAsStream("/golden/geneset/" + name);
-    }
-
-    private static List<Map<String, String>> table(String name) throws IOException {
-        String[] lines = new String(resource(name).readAllBytes(), StandardCharsets.UTF_8).split("\n");
-        String[] header = lines[0].split("\t");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] fields = lines[i].split("\t", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                row.put(header[c], fields[c]);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
     @BeforeAll
     static void scoreEverySet() throws IOException {
-        RankFile ranks = RankFile.read(resource("example.rnk"), "example.rnk");
+        RankFile ranks = RankFile.read(Golden.GENESET.open("example.rnk"), "example.rnk");
         assertEquals(List.of(), ranks.problems());
         list = RankedList.of(ranks.scores());
         double[] weights = list.weights(1.0);
-        GmtFile gmt = GmtFile.read(resource("example.gmt"), "example.gmt");
+        GmtFile gmt = GmtFile.read(Golden.GENESET.open("example.gmt"), "example.gmt");
         ours = new HashMap<>();
         gmt.sets().forEach((name, genes) -> {
             int[] positions = list.positions(genes);
@@ -65,7 +44,7 @@ class EnrichmentGoldenTest {
 
     @Test
     void esAndLeadingEdgesEqualFgsea() throws IOException {
-        List<Map<String, String>> golden = table("fgsea_simple_example.tsv");
+        List<Map<String, String>> golden = Golden.GENESET.table("fgsea_simple_example.tsv");
         assertEquals(586, golden.size());
         for (Map<String, String> row : golden) {
             Enrichment e = ours.get(row.get("pathway"));
@@ -81,7 +60,7 @@ class EnrichmentGoldenTest {
         Map<String, Enrichment> byUpperName = new HashMap<>();
         ours.forEach((name, e) -> byUpperName.put(name.toUpperCase(Locale.ROOT), e));
         int compared = 0;
-        for (Map<String, String> row : table("gsea_desktop_preranked_example.tsv")) {
+        for (Map<String, String> row : Golden.GENESET.table("gsea_desktop_preranked_example.tsv")) {
             Enrichment e = byUpperName.get(row.get("pathway"));
             String name = row.get("pathway");
             assertTrue(e != null, "no set " + name);

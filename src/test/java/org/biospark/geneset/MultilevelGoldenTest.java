@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,18 +11,15 @@ import java.util.Map;
 
 import org.biospark.io.GmtFile;
 import org.biospark.io.RankFile;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /** Multilevel p-values against fgsea 1.31.6 {@code fgsea()} (multilevel, sampleSize 101, eps 1e-50). */
 class MultilevelGoldenTest {
-    private static InputStream resource(String name) {
-        return MultilevelGoldenTest.class.getResourceAsStream("/golden/geneset/" + name);
-    }
-
     /** Independent of fgsea: a tail probability of 1e-3 that brute force (200,000 random sets) can count. */
     @Test
     void estimateAgreesWithBruteForceInTheTail() throws IOException {
-        RankedList list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
+        RankedList list = RankedList.of(RankFile.read(Golden.GENESET.open("example.rnk"), "example.rnk").scores());
         double[] weights = list.weights(1.0);
         int size = 30;
         int permutations = 200_000;
@@ -50,24 +45,23 @@ class MultilevelGoldenTest {
 
     @Test
     void pValuesAgreeWithFgseaMultilevelWithinTheStatedError() throws IOException {
-        RankedList list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
-        Map<String, List<String>> sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
+        RankedList list = RankedList.of(RankFile.read(Golden.GENESET.open("example.rnk"), "example.rnk").scores());
+        Map<String, List<String>> sets = GmtFile.read(Golden.GENESET.open("example.gmt"), "example.gmt").sets();
         long start = System.nanoTime();
         List<GseaResult<String>> results = PrerankedGsea.run(list, sets,
                 new PrerankedGsea.Options(1.0, 1000, 15, 500, 42, PrerankedGsea.Multilevel.DEFAULT));
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, GseaResult<String>> byName = new HashMap<>();
         results.forEach(r -> byName.put(r.name(), r));
-        String[] lines = new String(resource("fgsea_multilevel_example.tsv").readAllBytes(), StandardCharsets.UTF_8)
-                .split("\n"); // pathway pval padj ES NES size log2err leadingEdge
+        // pathway pval padj ES NES size log2err leadingEdge
+        List<String[]> golden = Golden.GENESET.rows("fgsea_multilevel_example.tsv");
         double signedSum = 0;
         int multilevelSets = 0;
         int within2 = 0;
         int within3 = 0;
         double worst = 0;
         double smallest = 1;
-        for (int i = 1; i < lines.length; i++) {
-            String[] g = lines[i].split("\t", -1);
+        for (String[] g : golden) {
             GseaResult<String> r = byName.get(g[0]);
             double theirs = Double.parseDouble(g[1]);
             double theirErr = Double.parseDouble(g[6]);

@@ -4,34 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.biospark.io.GmtFile;
 import org.biospark.io.RankFile;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /** Against R 4.2's phyper and p.adjust (golden/geneset/ora, made by regenerate.R there). */
 class OverRepresentationTest {
-    private static InputStream resource(String name) {
-        return OverRepresentationTest.class.getResourceAsStream("/golden/geneset/" + name);
-    }
-
-    private static List<String[]> rows(String name) throws IOException {
-        String[] lines = new String(resource(name).readAllBytes(), StandardCharsets.UTF_8).split("\n");
-        return java.util.Arrays.stream(lines).skip(1).map(l -> l.split("\t", -1)).toList();
-    }
-
     private static double number(String field) {
         return Double.parseDouble(field.strip());
     }
 
     @Test
     void upperTailEqualsRsPhyperFromOrdinaryCasesToFarTails() throws IOException {
-        List<String[]> cases = rows("ora/phyper_cases.tsv"); // N K n k p
+        List<String[]> cases = Golden.GENESET.rows("ora/phyper_cases.tsv"); // N K n k p
         assertEquals(27, cases.size());
         for (String[] c : cases) {
             int bigN = (int) number(c[0]);
@@ -48,10 +38,10 @@ class OverRepresentationTest {
 
     @Test
     void exampleDataEqualsROverlapsPValuesAndBh() throws IOException {
-        List<String> list = List.of(new String(resource("ora/ora_example_genes.txt").readAllBytes(),
-                StandardCharsets.UTF_8).strip().split("\n"));
-        List<String> universe = List.copyOf(RankFile.read(resource("example.rnk"), "example.rnk").scores().keySet());
-        Map<String, List<String>> sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
+        List<String> list = List.of(Golden.GENESET.text("ora/ora_example_genes.txt").strip().split("\n"));
+        List<String> universe = List.copyOf(RankFile.read(Golden.GENESET.open("example.rnk"), "example.rnk").scores()
+                .keySet());
+        Map<String, List<String>> sets = GmtFile.read(Golden.GENESET.open("example.gmt"), "example.gmt").sets();
         OverRepresentation.Outcome<String> outcome = OverRepresentation.run(list, universe, sets,
                 new OverRepresentation.Options(15, 500));
         assertEquals(400, outcome.listSize());
@@ -59,7 +49,7 @@ class OverRepresentationTest {
         assertEquals(0, outcome.listOutsideUniverse());
         Map<String, OraResult<String>> byName = new HashMap<>();
         outcome.results().forEach(r -> byName.put(r.name(), r));
-        List<String[]> golden = rows("ora/ora_example.tsv"); // gene_set size overlap expected pval padj
+        List<String[]> golden = Golden.GENESET.rows("ora/ora_example.tsv"); // gene_set size overlap expected pval padj
         assertEquals(golden.size(), outcome.results().size());
         for (String[] g : golden) {
             OraResult<String> r = byName.get(g[0]);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,31 +11,26 @@ import java.util.Map;
 import org.biospark.io.ClsFile;
 import org.biospark.io.GctFile;
 import org.biospark.io.GmtFile;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /** Signal2Noise ranking and ES on the synthetic dev data equal GSEA desktop 4.4.0's phenotype run. */
 class PhenotypeGoldenTest {
-    private static InputStream resource(String name) {
-        return PhenotypeGoldenTest.class.getResourceAsStream("/golden/geneset/" + name);
-    }
-
     @Test
     void esAndLeadingEdgesEqualGseaDesktop() throws IOException {
-        GctFile gct = GctFile.read(resource("synth.gct"), "synth.gct");
+        GctFile gct = GctFile.read(Golden.GENESET.open("synth.gct"), "synth.gct");
         assertEquals(List.of(), gct.problems());
         assertEquals(8000, gct.genes().size());
-        ClsFile cls = ClsFile.read(resource("synth.cls"), "synth.cls");
+        ClsFile cls = ClsFile.read(Golden.GENESET.open("synth.cls"), "synth.cls");
         assertEquals(List.of("A", "B"), cls.classes());
         RankedList list = PhenotypeRanking.rank(gct.genes(), gct.values(), cls.labels(), "A", RankingMetric.SIGNAL2NOISE);
-        Map<String, List<String>> sets = GmtFile.read(resource("synth.gmt"), "synth.gmt").sets();
+        Map<String, List<String>> sets = GmtFile.read(Golden.GENESET.open("synth.gmt"), "synth.gmt").sets();
         double[] weights = list.weights(1.0);
 
-        String[] lines = new String(resource("gsea_desktop_phenotype_dev.tsv").readAllBytes(), StandardCharsets.UTF_8)
-                .split("\n");
         int compared = 0;
         int sameEdge = 0;
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split("\t", -1); // pathway pval padj ES NES size fwer rank_at_max leadingEdge
+        // pathway pval padj ES NES size fwer rank_at_max leadingEdge
+        for (String[] f : Golden.GENESET.rows("gsea_desktop_phenotype_dev.tsv")) {
             int[] positions = list.positions(sets.get(f[0]));
             Enrichment e = EnrichmentScore.of(list, positions, weights);
             assertEquals(Integer.parseInt(f[5]), e.size(), f[0]);
@@ -51,9 +44,9 @@ class PhenotypeGoldenTest {
 
     @Test
     void withLabelPermutationsTheShiftedSetsComeOutOnTop() throws IOException {
-        GctFile gct = GctFile.read(resource("synth.gct"), "synth.gct");
-        ClsFile cls = ClsFile.read(resource("synth.cls"), "synth.cls");
-        Map<String, List<String>> sets = GmtFile.read(resource("synth.gmt"), "synth.gmt").sets();
+        GctFile gct = GctFile.read(Golden.GENESET.open("synth.gct"), "synth.gct");
+        ClsFile cls = ClsFile.read(Golden.GENESET.open("synth.cls"), "synth.cls");
+        Map<String, List<String>> sets = GmtFile.read(Golden.GENESET.open("synth.gmt"), "synth.gmt").sets();
         List<GseaResult<String>> results = PhenotypeGsea.run(gct.genes(), gct.values(), cls.labels(), "A", sets,
                 new PhenotypeGsea.Options(RankingMetric.SIGNAL2NOISE, 1.0, 1000, 15, 500, 149));
         List<String> byNes = results.stream()
@@ -65,10 +58,7 @@ class PhenotypeGoldenTest {
 
         Map<String, Double> desktopNes = new HashMap<>();
         Map<String, double[]> desktopQFwer = new HashMap<>();
-        String[] lines = new String(resource("gsea_desktop_phenotype_dev.tsv").readAllBytes(), StandardCharsets.UTF_8)
-                .split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split("\t", -1);
+        for (String[] f : Golden.GENESET.rows("gsea_desktop_phenotype_dev.tsv")) {
             desktopNes.put(f[0], Double.parseDouble(f[4]));
             desktopQFwer.put(f[0], new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[6])});
         }
@@ -97,10 +87,10 @@ class PhenotypeGoldenTest {
      */
     @Test
     void theShiftedSetsPointTheRightWay() throws IOException {
-        GctFile gct = GctFile.read(resource("synth.gct"), "synth.gct");
-        ClsFile cls = ClsFile.read(resource("synth.cls"), "synth.cls");
+        GctFile gct = GctFile.read(Golden.GENESET.open("synth.gct"), "synth.gct");
+        ClsFile cls = ClsFile.read(Golden.GENESET.open("synth.cls"), "synth.cls");
         RankedList list = PhenotypeRanking.rank(gct.genes(), gct.values(), cls.labels(), "A", RankingMetric.SIGNAL2NOISE);
-        Map<String, List<String>> sets = GmtFile.read(resource("synth.gmt"), "synth.gmt").sets();
+        Map<String, List<String>> sets = GmtFile.read(Golden.GENESET.open("synth.gmt"), "synth.gmt").sets();
         double[] weights = list.weights(1.0);
         Map<String, Double> es = new HashMap<>();
         sets.forEach((name, genes) -> es.put(name, EnrichmentScore.of(list, list.positions(genes), weights).es()));

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,23 +13,11 @@ import java.util.stream.IntStream;
 
 import org.biospark.io.GmtFile;
 import org.biospark.io.RankFile;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /** NES, p and BH against fgseaSimple 1.31.6 (10,000 permutations), q and FWER against GSEA desktop 4.4.0. */
 class PrerankedGseaGoldenTest {
-    private static InputStream resource(String name) {
-        return PrerankedGseaGoldenTest.class.getResourceAsStream("/golden/geneset/" + name);
-    }
-
-    private static List<String[]> rows(String name) throws IOException {
-        String[] lines = new String(resource(name).readAllBytes(), StandardCharsets.UTF_8).split("\n");
-        List<String[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            rows.add(lines[i].split("\t", -1));
-        }
-        return rows;
-    }
-
     /** Spearman's rank correlation (average ranks for ties). */
     static double spearman(double[] a, double[] b) {
         double[] ra = ranks(a);
@@ -69,15 +54,16 @@ class PrerankedGseaGoldenTest {
 
     @Test
     void nesAndPValuesAgreeWithFgseaSimple() throws IOException {
-        RankedList list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
-        Map<String, List<String>> sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
+        RankedList list = RankedList.of(RankFile.read(Golden.GENESET.open("example.rnk"), "example.rnk").scores());
+        Map<String, List<String>> sets = GmtFile.read(Golden.GENESET.open("example.gmt"), "example.gmt").sets();
         List<GseaResult<String>> results = PrerankedGsea.run(list, sets,
                 new PrerankedGsea.Options(1.0, 10_000, 15, 500, 42));
         assertEquals(586, results.size());
         Map<String, GseaResult<String>> byName = new HashMap<>();
         results.forEach(r -> byName.put(r.name(), r));
 
-        List<String[]> golden = rows("fgsea_simple_example.tsv"); // pathway pval padj ES NES size nMoreExtreme
+        // pathway pval padj ES NES size nMoreExtreme
+        List<String[]> golden = Golden.GENESET.rows("fgsea_simple_example.tsv");
         double[] ours = new double[golden.size()];
         double[] theirs = new double[golden.size()];
         // Both NES are Monte Carlo estimates from 10,000 random sets per size: their difference is noise of about
@@ -109,12 +95,13 @@ class PrerankedGseaGoldenTest {
      */
     @Test
     void fdrQAndFwerAgreeWithGseaDesktop() throws IOException {
-        RankedList list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
-        Map<String, List<String>> sets = GmtFile.read(resource("example.gmt"), "example.gmt").sets();
+        RankedList list = RankedList.of(RankFile.read(Golden.GENESET.open("example.rnk"), "example.rnk").scores());
+        Map<String, List<String>> sets = GmtFile.read(Golden.GENESET.open("example.gmt"), "example.gmt").sets();
         Map<String, GseaResult<String>> byName = new HashMap<>();
         PrerankedGsea.run(list, sets, new PrerankedGsea.Options(1.0, 1000, 15, 500, 42))
                 .forEach(r -> byName.put(r.name().toUpperCase(java.util.Locale.ROOT), r));
-        List<String[]> golden = rows("gsea_desktop_preranked_example.tsv"); // pathway pval q ES NES size fwer
+        // pathway pval q ES NES size fwer
+        List<String[]> golden = Golden.GENESET.rows("gsea_desktop_preranked_example.tsv");
         int agreeAtQuarter = 0;
         int agreeFwer = 0;
         double worstQ = 0;
@@ -142,7 +129,7 @@ class PrerankedGseaGoldenTest {
 
     @Test
     void benjaminiHochbergEqualsRsPAdjust() throws IOException {
-        List<String[]> golden = rows("fgsea_simple_example.tsv");
+        List<String[]> golden = Golden.GENESET.rows("fgsea_simple_example.tsv");
         double[] p = golden.stream().mapToDouble(g -> Double.parseDouble(g[1])).toArray();
         double[] expected = golden.stream().mapToDouble(g -> Double.parseDouble(g[2])).toArray();
         assertArrayEquals(expected, MultipleTesting.benjaminiHochberg(p), 1e-12);

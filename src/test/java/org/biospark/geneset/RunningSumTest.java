@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.biospark.io.GmtFile;
 import org.biospark.io.RankFile;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /** The full running sum agrees with fgsea's ES (golden) and with the set-only walk's peak and leading edge. */
 class RunningSumTest {
-    private static InputStream resource(String name) {
-        return RunningSumTest.class.getResourceAsStream("/golden/geneset/" + name);
-    }
-
     @Test
     void smallListByHand() {
         // Scores 4, 3, 2, 1 for a, b, c, d; set {a, c}, p = 1: hits weigh 4/6 and 2/6, misses 1/2 each.
@@ -36,15 +31,11 @@ class RunningSumTest {
 
     @Test
     void extremeIsFgseasEnrichmentScoreForEveryExampleSet() throws IOException {
-        RankedList list = RankedList.of(RankFile.read(resource("example.rnk"), "example.rnk").scores());
-        GmtFile gmt = GmtFile.read(resource("example.gmt"), "example.gmt");
+        RankedList list = RankedList.of(RankFile.read(Golden.GENESET.open("example.rnk"), "example.rnk").scores());
+        GmtFile gmt = GmtFile.read(Golden.GENESET.open("example.gmt"), "example.gmt");
         Map<String, Double> fgsea = new HashMap<>();
-        String[] lines = new String(resource("fgsea_simple_example.tsv").readAllBytes(), StandardCharsets.UTF_8)
-                .split("\n");
-        List<String> header = List.of(lines[0].split("\t"));
-        for (int i = 1; i < lines.length; i++) {
-            String[] fields = lines[i].split("\t", -1);
-            fgsea.put(fields[header.indexOf("pathway")], Double.parseDouble(fields[header.indexOf("ES")]));
+        for (Map<String, String> row : Golden.GENESET.table("fgsea_simple_example.tsv")) {
+            fgsea.put(row.get("pathway"), Double.parseDouble(row.get("ES")));
         }
         assertEquals(586, fgsea.size());
         int n = list.size();

@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 import org.biospark.geneset.RankedList;
 import org.biospark.geneset.RunningSum;
 import org.biospark.io.GmtFile;
 import org.biospark.io.RankFile;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -61,9 +61,9 @@ class ChartsTest {
 
     @Test
     void enrichmentPlotOfARealSetIsAPng() throws IOException {
-        RankedList list = RankedList.of(RankFile.read(getClass().getResourceAsStream("/golden/geneset/example.rnk"),
+        RankedList list = RankedList.of(RankFile.read(Golden.GENESET.open("example.rnk"),
                 "example.rnk").scores());
-        GmtFile gmt = GmtFile.read(getClass().getResourceAsStream("/golden/geneset/example.gmt"), "example.gmt");
+        GmtFile gmt = GmtFile.read(Golden.GENESET.open("example.gmt"), "example.gmt");
         String name = "5991130_Programmed_Cell_Death";
         RunningSum sum = RunningSum.of(list, gmt.sets().get(name), 1.0);
         XYChart chart = Charts.enrichment(name, sum);

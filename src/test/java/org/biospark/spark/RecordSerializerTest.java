@@ -10,8 +10,8 @@ import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
-import org.biospark.sumrange.PartialSum;
 import org.biospark.spark.run.HadoopConf;
+import org.biospark.sumrange.PartialSum;
 import org.biospark.sumrange.RangeSlice;
 import org.junit.jupiter.api.Test;
 

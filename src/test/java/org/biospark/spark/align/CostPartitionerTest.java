@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.biospark.spark.run.Progress;
+import org.junit.jupiter.api.Test;
 
 class CostPartitionerTest {
     private static double[] costs(Map<Integer, Long> histogram, int partitions) {

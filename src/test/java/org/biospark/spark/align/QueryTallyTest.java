@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.biospark.io.SequenceRecord;
 import org.junit.jupiter.api.Test;
+
 import scala.Tuple2;
 
 class QueryTallyTest {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +22,8 @@ import org.biospark.geneset.RankingMetric;
 import org.biospark.io.GmtFile;
 import org.biospark.io.InvalidInputException;
 import org.biospark.io.RankFile;
+import org.biospark.spark.run.RejectsSchema;
+import org.biospark.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +34,9 @@ class GseaJobTest {
     @TempDir
     Path tmp;
 
-    private static String resource(String name) throws URISyntaxException {
-        return Path.of(GseaJobTest.class.getResource("/golden/geneset/" + name).toURI()).toString();
-    }
-
-    private static List<String[]> golden(String name) throws IOException, URISyntaxException {
-        return Files.readAllLines(Path.of(resource(name))).stream().skip(1).map(l -> l.split("\t", -1)).toList();
+    /** A golden input, as the path a job takes. */
+    private static String resource(String name) {
+        return Golden.GENESET.path(name).toString();
     }
 
     private GseaOptions preranked(List<String> ranks, int permutations, boolean multilevel, int partitions) {
@@ -48,11 +45,7 @@ class GseaJobTest {
     }
 
     private static String gmt() {
-        try {
-            return resource("example.gmt");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return resource("example.gmt");
     }
 
     private static Map<String, Row> byKey(GseaRunResult result) {
@@ -65,17 +58,17 @@ class GseaJobTest {
         GseaRunResult result = GseaJob.run(spark, preranked(List.of(resource("example.rnk")), 1000, true, 4));
         Map<String, Row> rows = byKey(result);
         assertEquals(586, rows.size());
-        for (String[] g : golden("fgsea_multilevel_example.tsv")) { // pathway pval padj ES NES size log2err edge
+        // pathway pval padj ES NES size log2err edge
+        for (String[] g : Golden.GENESET.rows("fgsea_multilevel_example.tsv")) {
             Row r = rows.get("example/" + g[0]);
             assertEquals(Double.parseDouble(g[3]), r.<Double>getAs("es"), 1e-9, g[0]);
             assertEquals(Integer.parseInt(g[5]), r.<Integer>getAs("size"), g[0]);
             assertEquals(List.of(g[7].split(",")), r.getList(r.fieldIndex("leading_edge")), g[0]);
         }
         // the distributed run (4 permutation blocks, joined) gives exactly the kernel's numbers
-        RankedList list = RankedList.of(RankFile.read(Files.newInputStream(Path.of(resource("example.rnk"))), "r")
-                .scores());
+        RankedList list = RankedList.of(RankFile.read(Golden.GENESET.open("example.rnk"), "r").scores());
         Map<GeneSetKey, List<String>> sets = new java.util.LinkedHashMap<>();
-        GmtFile.read(Files.newInputStream(Path.of(gmt())), "g").sets()
+        GmtFile.read(Golden.GENESET.open("example.gmt"), "g").sets()
                 .forEach((name, genes) -> sets.put(new GeneSetKey("example", name), genes));
         for (GseaResult<GeneSetKey> k : PrerankedGsea.run(list, sets,
                 new PrerankedGsea.Options(1.0, 1000, 15, 500, 42, PrerankedGsea.Multilevel.DEFAULT))) {
@@ -95,14 +88,12 @@ class GseaJobTest {
     @Test
     void threeDatasetsInOneRunEqualThreeSeparateRunsHoweverSplit() throws Exception {
         List<String> ranks = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Path.of(resource("example.rnk")));
+        List<String[]> lines = Golden.GENESET.fields("example.rnk");
         for (int d = 0; d < 3; d++) {
             SplittableRandom random = new SplittableRandom(100 + d);
             Path file = tmp.resolve("noisy" + d + ".rnk");
-            Files.write(file, lines.stream().map(l -> {
-                String[] f = l.split("\t");
-                return f[0] + "\t" + (Double.parseDouble(f[1]) + random.nextGaussian() * 0.3);
-            }).toList());
+            Files.write(file, lines.stream()
+                    .map(f -> f[0] + "\t" + (Double.parseDouble(f[1]) + random.nextGaussian() * 0.3)).toList());
             ranks.add(file.toString());
         }
         GseaRunResult split = GseaJob.run(spark, preranked(ranks, 200, false, 12)); // permutations in blocks
@@ -141,7 +132,7 @@ class GseaJobTest {
     @Test
     void aTruncatedDatasetFileStopsTheOnePassRunWithItsNameAndWritesNothing() throws Exception {
         List<String> ranks = new ArrayList<>();
-        byte[] example = Files.readAllBytes(Path.of(resource("example.rnk")));
+        byte[] example = Files.readAllBytes(Golden.GENESET.path("example.rnk"));
         for (int d = 0; d < 4; d++) {
             Path file = tmp.resolve("cut" + d + ".rnk.gz");
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -172,7 +163,8 @@ class GseaJobTest {
         GseaRunResult result = GseaJob.run(spark, o);
         Map<String, Row> rows = byKey(result);
         int compared = 0;
-        for (String[] g : golden("gsea_desktop_phenotype_dev.tsv")) { // pathway pval padj ES NES size fwer rank edge
+        // pathway pval padj ES NES size fwer rank edge
+        for (String[] g : Golden.GENESET.rows("gsea_desktop_phenotype_dev.tsv")) {
             Row r = rows.get("synth/" + g[0]);
             assertEquals(Double.parseDouble(g[3]), r.<Double>getAs("es"), 1e-5, g[0]);
             assertEquals(List.of(g[8].split(",")), r.getList(r.fieldIndex("leading_edge")), g[0]);
@@ -189,10 +181,9 @@ class GseaJobTest {
     void overRepresentationEqualsR() throws Exception {
         GseaOptions o = GseaOptions.builder(List.of(gmt()), tmp.resolve("ora").toString())
                 .genes(List.of(resource("ora/ora_example_genes.txt")), tmp.resolve("universe.txt").toString()).build();
-        Files.write(tmp.resolve("universe.txt"), Files.readAllLines(Path.of(resource("example.rnk"))).stream()
-                .map(l -> l.split("\t")[0]).toList());
+        Files.write(tmp.resolve("universe.txt"), Golden.GENESET.fields("example.rnk").stream().map(f -> f[0]).toList());
         Map<String, Row> rows = byKey(GseaJob.run(spark, o));
-        List<String[]> golden = golden("ora/ora_example.tsv"); // gene_set size overlap expected pval padj
+        List<String[]> golden = Golden.GENESET.rows("ora/ora_example.tsv"); // gene_set size overlap expected pval padj
         assertEquals(golden.size(), rows.size());
         for (String[] g : golden) {
             Row r = rows.get("ora_example_genes/" + g[0]);
@@ -230,7 +221,9 @@ class GseaJobTest {
                 .ranks(List.of(rnk.toString())).permutations(100).seed(1).build();
         GseaRunResult result = GseaJob.run(spark, o);
         Map<String, String> reasons = result.rejects().collectAsList().stream().collect(Collectors.toMap(
-                r -> r.getString(0).replaceAll(".*/", "") + ":" + r.getLong(2), r -> r.getString(4), (a, b) -> a + "; " + b));
+                r -> r.<String>getAs(RejectsSchema.SOURCE.name()).replaceAll(".*/", "") + ":"
+                        + r.<Long>getAs(RejectsSchema.LINE.name()),
+                r -> r.<String>getAs(RejectsSchema.REASON.name()), (a, b) -> a + "; " + b));
         assertEquals("a gene set needs a name, a description and genes: found 2 fields", reasons.get("bad.gmt:2"));
         assertEquals("duplicate gene set name (first at line 1)", reasons.get("bad.gmt:4"));
         assertEquals("duplicate gene (first at line 4)", reasons.get("bad.rnk:6"));

@@ -18,14 +18,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.biospark.TestSpark;
 import org.biospark.UsageException;
+import org.biospark.spark.run.RunManifest;
+import org.biospark.spark.run.RunOutput;
 import org.biospark.sumrange.RangeSum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.biospark.spark.run.RunManifest;
-import org.biospark.spark.run.RunOutput;
 
 class SumRangeJobTest {
     private final SparkSession spark = TestSpark.session();
