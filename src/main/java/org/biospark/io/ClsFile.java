@@ -3,8 +3,6 @@ package org.biospark.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +18,7 @@ import java.util.List;
 public record ClsFile(String file, List<String> classes, List<String> labels) {
 
     public static ClsFile read(InputStream in, String file) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = TextFiles.utf8(in);
         String counts = reader.readLine();
         String names = reader.readLine();
         String values = reader.readLine();

@@ -3,8 +3,6 @@ package org.biospark.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,38 +24,27 @@ import java.util.Map;
 public record GctFile(String file, List<String> samples, List<String> genes, double[][] values,
                       List<LineProblem> problems) {
 
+    /**
+     * The sample names of a GCT or TSV stream, from its header alone (the rest is not read): what class labels are
+     * checked against before any task reads the matrix.
+     */
+    public static List<String> samples(InputStream in, String file) throws IOException {
+        BufferedReader reader = TextFiles.utf8(in);
+        Header header = header(reader, file);
+        return header.samples();
+    }
+
     /** Reads a GCT or TSV stream; a file with no header line is an {@link InvalidInputException}. */
     public static GctFile read(InputStream in, String file) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = TextFiles.utf8(in);
         List<LineProblem> problems = new ArrayList<>();
-        String first = reader.readLine();
-        long line = 1;
-        boolean gct = first != null && first.startsWith("#1.2");
-        long declaredRows = -1;
-        String header = first;
-        if (gct) {
-            String dimensions = reader.readLine();
-            line++;
-            String[] d = dimensions == null ? new String[0] : dimensions.strip().split("\\s+");
-            if (d.length < 2) {
-                throw new InvalidInputException(file, line, "expected the GCT dimensions line (rows, columns)");
-            }
-            try {
-                declaredRows = Long.parseLong(d[0]);
-                Long.parseLong(d[1]);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(file, line, "the GCT dimensions line needs two whole numbers (rows,"
-                        + " columns), found '" + dimensions.strip() + "'");
-            }
-            header = reader.readLine();
-            line++;
-        }
-        if (header == null) {
-            throw new InvalidInputException(file, line, "no header line");
-        }
-        String[] columns = header.split("\t", -1);
+        Header h = header(reader, file);
+        long line = h.line();
+        long declaredRows = h.declaredRows();
+        boolean gct = h.gct();
+        String[] columns = h.columns();
         int skip = gct ? 2 : 1;
-        List<String> samples = List.of(Arrays.copyOfRange(columns, skip, columns.length));
+        List<String> samples = h.samples();
         List<String> genes = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
@@ -101,5 +88,49 @@ public record GctFile(String file, List<String> samples, List<String> genes, dou
                     + read));
         }
         return new GctFile(file, samples, List.copyOf(genes), rows.toArray(new double[0][]), List.copyOf(problems));
+    }
+
+    /**
+     * The header of a GCT or TSV file: whether it is GCT, the declared row count (-1 for TSV), its columns, the
+     * line it is on.
+     */
+    private record Header(boolean gct, long declaredRows, String[] columns, long line) {
+        List<String> samples() {
+            return List.of(Arrays.copyOfRange(columns, gct ? 2 : 1, columns.length));
+        }
+    }
+
+    private static Header header(BufferedReader reader, String file) throws IOException {
+        String first = reader.readLine();
+        long line = 1;
+        boolean gct = first != null && first.startsWith("#1.2");
+        if (first != null && first.startsWith("#") && !gct && !first.contains("\t")) {
+            // a version line of another GCT version, not a TSV header that starts with '#'
+            throw new InvalidInputException(file, 1, "a GCT file's first line is '#1.2', this one's is '"
+                    + first.strip() + "': give a GCT 1.2 file, or a TSV whose first line names the columns");
+        }
+        long declaredRows = -1;
+        String header = first;
+        if (gct) {
+            String dimensions = reader.readLine();
+            line++;
+            String[] d = dimensions == null ? new String[0] : dimensions.strip().split("\\s+");
+            if (d.length < 2) {
+                throw new InvalidInputException(file, line, "expected the GCT dimensions line (rows, columns)");
+            }
+            try {
+                declaredRows = Long.parseLong(d[0]);
+                Long.parseLong(d[1]);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(file, line, "the GCT dimensions line needs two whole numbers (rows,"
+                        + " columns), found '" + dimensions.strip() + "'");
+            }
+            header = reader.readLine();
+            line++;
+        }
+        if (header == null) {
+            throw new InvalidInputException(file, line, "no header line");
+        }
+        return new Header(gct, declaredRows, header.split("\t", -1), line);
     }
 }

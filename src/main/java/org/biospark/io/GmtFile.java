@@ -3,8 +3,6 @@ package org.biospark.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +25,7 @@ public record GmtFile(String file, Map<String, List<String>> sets, Map<String, L
         Map<String, List<String>> sets = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
         List<LineProblem> problems = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = TextFiles.utf8(in);
         long lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;

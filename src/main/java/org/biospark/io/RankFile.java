@@ -3,8 +3,6 @@ package org.biospark.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +31,7 @@ public record RankFile(String file, Map<String, Double> scores, List<LineProblem
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Long> firstLine = new java.util.HashMap<>();
         List<LineProblem> problems = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = TextFiles.utf8(in);
         long lineNumber = 0;
         boolean first = true;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -43,8 +41,11 @@ public record RankFile(String file, Map<String, Double> scores, List<LineProblem
             }
             String[] fields = line.split("\t", -1);
             if (fields.length != 2 || fields[0].isBlank()) {
-                problems.add(new LineProblem(file, lineNumber, fields[0].strip(),
-                        "expected 2 tab-separated fields (gene, statistic), found " + fields.length));
+                String[] words = line.strip().split("[ ,;]+");
+                String hint = fields.length == 1 && words.length == 2
+                        ? ": the gene and the statistic are separated by " + separator(line) + ", not a tab" : "";
+                problems.add(new LineProblem(file, lineNumber, fields.length == 1 ? words[0] : fields[0].strip(),
+                        "expected 2 tab-separated fields (gene, statistic), found " + fields.length + hint));
                 first = false;
                 continue;
             }
@@ -78,6 +79,18 @@ public record RankFile(String file, Map<String, Double> scores, List<LineProblem
             }
         }
         return new RankFile(file, scores, List.copyOf(problems));
+    }
+
+    /** The first character between a line's first two words: a space, a comma or a semicolon. */
+    private static String separator(String line) {
+        String stripped = line.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c == ' ' || c == ',' || c == ';') {
+                return c == ' ' ? "a space" : "'" + c + "'";
+            }
+        }
+        return "?";
     }
 
     private static Double parse(String text) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 
 import org.biospark.geneset.PhenotypeGsea;
 import org.biospark.geneset.PrerankedGsea;
@@ -19,6 +20,14 @@ sealed interface DatasetInput permits DatasetInput.Ranked, DatasetInput.Expressi
     /** The genes a set is tested against; a set of all of them cannot be scored. */
     int size(GseaTasks.Shared shared);
 
+    /** The dataset's genes, in its order. */
+    List<String> genes();
+
+    /** The genes the dataset's genes are matched against: the sets' (ORA: the universe's). */
+    default Set<String> against(GseaTasks.Shared shared) {
+        return shared.genes();
+    }
+
     /** The kernel's first step: the sets kept by the size filter, ready for the permutations. */
     PreparedDataset prepare(GseaTasks.Shared shared, GseaTasks.Settings settings);
 
@@ -32,6 +41,11 @@ sealed interface DatasetInput permits DatasetInput.Ranked, DatasetInput.Expressi
         @Override
         public int size(GseaTasks.Shared shared) {
             return list.size();
+        }
+
+        @Override
+        public List<String> genes() {
+            return IntStream.range(0, list.size()).mapToObj(list::gene).toList();
         }
 
         @Override
@@ -67,8 +81,13 @@ sealed interface DatasetInput permits DatasetInput.Ranked, DatasetInput.Expressi
     record GeneList(String name, List<String> genes) implements DatasetInput {
         @Override
         public ToIntFunction<String> finder(GseaTasks.Shared shared) {
-            Set<String> universe = new HashSet<>(shared.universe());
+            Set<String> universe = shared.universe();
             return gene -> universe.contains(gene) ? 0 : -1;
+        }
+
+        @Override
+        public Set<String> against(GseaTasks.Shared shared) {
+            return shared.universe();
         }
 
         @Override

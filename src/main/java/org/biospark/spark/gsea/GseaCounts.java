@@ -8,6 +8,7 @@ import org.biospark.spark.run.RunCounts;
  *
  * @param datasets          datasets given
  * @param datasetsLeftOut   datasets that could not be analysed at all (the reason is in {@code rejects/})
+ * @param datasetsUntested  datasets of which nothing was tested, left out or not (the manifest's summary says why)
  * @param collections       gene-set collections
  * @param geneSetLines      lines of the gene-set files (sets and bad lines)
  * @param geneSets          gene sets read
@@ -19,7 +20,7 @@ import org.biospark.spark.run.RunCounts;
  * @param gsea              rows of {@code gsea/}
  * @param rejects           rows of {@code rejects/}
  */
-public record GseaCounts(long datasets, long datasetsLeftOut, long collections, long geneSetLines, long geneSets,
+public record GseaCounts(long datasets, long datasetsLeftOut, long datasetsUntested, long collections, long geneSetLines, long geneSets,
                          long datasetLines, long datasetLinesUsed, long setsTested, long setsFiltered,
                          long permutationBlocks, long gsea, long rejects) implements RunCounts {
 }

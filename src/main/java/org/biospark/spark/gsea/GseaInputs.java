@@ -63,9 +63,11 @@ record GseaInputs(List<Collection> collections, List<Source> sources, List<Rejec
                             + " CLS files: give one --labels file for each --expression file, in the same order");
                 }
                 for (int i = 0; i < matrices.size(); i++) {
-                    sources.add(new Source(method, InputFiles.baseName(matrices.get(i).getPath()),
+                    Source source = new Source(method, InputFiles.baseName(matrices.get(i).getPath()),
                             matrices.get(i).getPath().toString(), labelFiles.get(i).getPath().toString(),
-                            matrices.get(i).getLen()));
+                            matrices.get(i).getLen());
+                    Labels.check(source, o.classA(), conf);
+                    sources.add(source);
                 }
             }
             case ORA -> {

@@ -3,7 +3,9 @@ package org.biospark.spark.gsea;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -14,6 +16,7 @@ import org.biospark.UsageException;
 import org.biospark.geneset.OverRepresentation;
 import org.biospark.geneset.PhenotypeGsea;
 import org.biospark.geneset.PrerankedGsea;
+import org.biospark.io.InvalidInputException;
 import org.biospark.spark.run.HadoopConf;
 import org.biospark.spark.run.Job;
 import org.biospark.spark.run.Reject;
@@ -57,7 +60,7 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
         run.describe("reading the gene sets");
         GseaInputs inputs = GseaInputs.open(options, method, run.conf());
         record(run.manifest(), inputs, run);
-        GseaTasks.Shared shared = new GseaTasks.Shared(inputs.allSets(), inputs.collections(), inputs.universe());
+        GseaTasks.Shared shared = GseaTasks.Shared.of(inputs);
         // once per executor, not once per task: a Hadoop configuration is costly to deserialize beside a small
         // dataset's work
         GseaRun gsea = new GseaRun(run.spark(), jsc, options, settings, inputs, shared, jsc.broadcast(shared),
@@ -78,9 +81,13 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
             throw new IllegalStateException("gene-set accounting broken: " + tested + " sets passed the filter, "
                     + written + " rows were written");
         }
-        warnings = summaries.stream().flatMap(s -> s.warnings().stream()).toList();
-        run.manifest().summary("warnings", warnings);
-        return new GseaCounts(datasets, summaries.stream().filter(GseaTasks.Summary::left).count(),
+        List<Map<String, String>> untested = untested(summaries, inputs.sources());
+        List<String> said = new ArrayList<>();
+        untested.forEach(u -> said.add(u.get("dataset") + ": nothing tested: " + u.get("reason")));
+        summaries.forEach(s -> said.addAll(s.warnings()));
+        warnings = List.copyOf(said);
+        run.manifest().summary("warnings", warnings).summary("untested_datasets", untested);
+        return new GseaCounts(datasets, summaries.stream().filter(GseaTasks.Summary::left).count(), untested.size(),
                 inputs.collections().size(), inputs.geneSetLines(), shared.sets().size(),
                 summaries.stream().mapToLong(GseaTasks.Summary::lines).sum(),
                 summaries.stream().mapToLong(GseaTasks.Summary::used).sum(), tested,
@@ -91,6 +98,35 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
     protected GseaRunResult result(Committed<GseaCounts> run) {
         return new GseaRunResult(run.directory(), () -> run.output().readTable(GseaSchema.TABLE),
                 () -> run.output().readTable(RejectsSchema.TABLE, RejectsSchema.SCHEMA), run.counts(), warnings);
+    }
+
+    /**
+     * The datasets of which nothing was tested, with the reason, for the manifest; when that is every dataset, the
+     * run has no result and stops as bad input, naming each dataset's reason.
+     */
+    private static List<Map<String, String>> untested(List<GseaTasks.Summary> summaries,
+                                                      List<GseaInputs.Source> sources) {
+        List<Map<String, String>> untested = new ArrayList<>();
+        for (GseaTasks.Summary s : summaries) {
+            if (s.untested() != null) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("dataset", s.dataset());
+                entry.put("reason", s.untested());
+                untested.add(entry);
+            }
+        }
+        if (!summaries.isEmpty() && untested.size() == summaries.size()) {
+            StringBuilder reasons = new StringBuilder();
+            for (int i = 0; i < Math.min(3, untested.size()); i++) {
+                reasons.append(i == 0 ? "" : "; ").append(untested.get(i).get("dataset")).append(": ")
+                        .append(untested.get(i).get("reason"));
+            }
+            String more = untested.size() > 3 ? " (and " + (untested.size() - 3) + " more datasets)" : "";
+            throw new InvalidInputException(sources.size() == 1 ? sources.get(0).file() : "the datasets",
+                    "nothing could be tested in " + (untested.size() == 1 ? "the dataset" : "any of the "
+                    + untested.size() + " datasets") + ": " + reasons + more);
+        }
+        return untested;
     }
 
     /** Writes {@code rejects/} in a few files, not one per dataset: every Parquet file has a fixed cost. */

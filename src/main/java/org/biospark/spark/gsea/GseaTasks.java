@@ -4,8 +4,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Row;
 import org.biospark.geneset.GseaResult;
@@ -41,9 +43,18 @@ final class GseaTasks {
     record NullBlock(int from, int to, double[][] nulls) implements Serializable {
     }
 
-    /** What every task shares, by broadcast: all sets by key, the collections, the universe. */
-    record Shared(Map<GeneSetKey, List<String>> sets, List<GseaInputs.Collection> collections, List<String> universe)
-            implements Serializable {
+    /**
+     * What every task shares, by broadcast: all sets by key, the collections, every gene of the sets (in the sets'
+     * order) and the ORA universe (empty for GSEA).
+     */
+    record Shared(Map<GeneSetKey, List<String>> sets, List<GseaInputs.Collection> collections, Set<String> genes,
+                  Set<String> universe) implements Serializable {
+        static Shared of(GseaInputs inputs) {
+            Map<GeneSetKey, List<String>> sets = inputs.allSets();
+            Set<String> genes = new LinkedHashSet<>();
+            sets.values().forEach(genes::addAll);
+            return new Shared(sets, inputs.collections(), genes, new LinkedHashSet<>(inputs.universe()));
+        }
     }
 
     /** A dataset checked: its rejects (lines, sets) and its accounting. */
@@ -59,9 +70,11 @@ final class GseaTasks {
      * @param filtered sets left out by the size filter
      * @param left     whether the whole dataset was left out
      * @param rejects  its rejects (lines and sets)
+     * @param warnings what the user should know about the data
+     * @param untested why nothing of the dataset was tested, or null when something was
      */
     record Summary(String dataset, long lines, long used, long tested, long filtered, boolean left, long rejects,
-                   List<String> warnings) implements Serializable {
+                   List<String> warnings, String untested) implements Serializable {
     }
 
     /** A dataset read once: its rejects and accounting, and its result rows. */
@@ -71,17 +84,33 @@ final class GseaTasks {
     private GseaTasks() {
     }
 
-    /** A dataset's rejects (its lines; its sets, by the set filter alone: no ranking or kernel) and accounting. */
+    /**
+     * A dataset's rejects (its lines; its sets, by the set filter alone: no ranking or kernel) and accounting, and
+     * what the user should know: why nothing was tested, or that few of its genes are in the sets.
+     */
     static Checked checked(GseaInputs.Source source, Datasets.Read read, Shared shared, GseaOptions o) {
         List<Reject> rejects = new ArrayList<>(read.rejects());
-        SetFilter.Outcome sets = new SetFilter.Outcome(0, 0);
+        List<String> warnings = new ArrayList<>(read.warnings());
         DatasetInput input = read.input();
-        if (input != null) {
-            sets = SetFilter.rejects(input.finder(shared), input.size(shared), input.name(), shared.collections(),
-                    o.minSize(), o.maxSize(), rejects);
+        if (input == null) {
+            return new Checked(rejects, new Summary(source.name(), read.lines(), read.used(), 0, 0, true,
+                    rejects.size(), warnings, read.leftOut()));
+        }
+        SetFilter.Outcome sets = SetFilter.rejects(input.finder(shared), input.size(shared), input.name(),
+                shared.collections(), o.minSize(), o.maxSize(), rejects);
+        GeneMatching matching = GeneMatching.of(input.genes(), input.against(shared));
+        String untested = null;
+        if (sets.tested() == 0) {
+            untested = matching.matched() == 0 ? "no gene matched: " + matching.describe()
+                    : "no set left after the size filter: " + sets.whyNone(o.minSize(), o.maxSize());
+        } else if (matching.few()) {
+            warnings.add(input.name() + ": few genes match: " + matching.describe());
+        }
+        if (untested != null) {
+            rejects.add(new Reject(source.file(), 0, 0, input.name(), "nothing tested: " + untested, input.name()));
         }
         return new Checked(rejects, new Summary(source.name(), read.lines(), read.used(), sets.tested(),
-                sets.dropped(), input == null, rejects.size(), read.warnings()));
+                sets.dropped(), false, rejects.size(), warnings, untested));
     }
 
     /** The whole of one dataset in its task: read it once, check it, prepare it, every permutation, statistics. */
