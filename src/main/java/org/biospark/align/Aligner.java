@@ -16,9 +16,18 @@ import java.util.stream.IntStream;
  * lanes whenever the scores provably fit; everything else takes the exact 32-bit scalar kernel. All give the same
  * scores. Sequences are encoded with {@link ScoreMatrix#encode}. Immutable and serializable: build one per task or
  * broadcast it.
+ *
+ * <p>Memory is bounded by the shorter sequence of a pair, whatever the longer one's length: a batch's rows are
+ * its longest query's residues, so a query too long for {@link #MAX_BATCH_BYTES} of batch is scored on its own,
+ * and a single pair keeps its kernel's arrays along the shorter sequence once the longer one's would pass
+ * {@link #MAX_PAIR_BYTES} (the score of q against t is that of t against q with the free ends swapped).
  */
 public final class Aligner implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The most a batch's query profile and rows may take: a few reads' worth, never a contig's. */
+    static final long MAX_BATCH_BYTES = 64L << 20;
+    /** The most a single pair's arrays along one sequence may take before they go along the other. */
+    static final long MAX_PAIR_BYTES = 64L << 20;
 
     private final Scoring scoring;
     private final AlignmentMode mode;
@@ -64,19 +73,57 @@ public final class Aligner implements Serializable {
      * the Vector API through the scalar kernel.
      */
     public int score(byte[] query, byte[] target) {
+        boolean symmetric = scoring.matrix().symmetric();
         if (vector && query.length > 0 && target.length > 0) {
-            if (AntiDiagonalAligner.applies(query, target, scoring, mode)) {
+            // the anti-diagonal kernel keeps a few bytes per query row
+            if (AntiDiagonalAligner.applies(query, target, scoring, mode) && 8L * query.length <= MAX_PAIR_BYTES) {
                 return AntiDiagonalAligner.score(query, target, scoring, mode);
             }
-            if (query.length < target.length && scoring.matrix().symmetric()
-                    && StripedAligner.worthIt(target.length, query.length)) {
+            if (symmetric && AntiDiagonalAligner.applies(target, query, scoring, mode.swapped())
+                    && 8L * target.length <= MAX_PAIR_BYTES) {
+                return AntiDiagonalAligner.score(target, query, scoring, mode.swapped());
+            }
+            // striping the longer sequence needs fewer corrections, while its profile fits
+            if (query.length < target.length && symmetric && StripedAligner.worthIt(target.length, query.length)
+                    && stripedBytes(target.length) <= MAX_PAIR_BYTES) {
                 return StripedAligner.score(target, query, scoring, mode.swapped());
             }
-            if (StripedAligner.worthIt(query.length, target.length)) {
+            if (StripedAligner.worthIt(query.length, target.length) && stripedBytes(query.length) <= MAX_PAIR_BYTES) {
                 return StripedAligner.score(query, target, scoring, mode);
             }
+            if (query.length > target.length && symmetric && StripedAligner.worthIt(target.length, query.length)) {
+                return StripedAligner.score(target, query, scoring, mode.swapped());
+            }
+        }
+        // the scalar kernel keeps two rows along the target: the shorter sequence, when the matrix allows
+        if (symmetric && query.length < target.length && 8L * target.length > MAX_PAIR_BYTES) {
+            return ScalarAligner.score(target, query, scoring, mode.swapped());
         }
         return ScalarAligner.score(query, target, scoring, mode);
+    }
+
+    /** The bytes of the striped kernel's profile and rows for a striped sequence of {@code length}. */
+    private long stripedBytes(int length) {
+        return 4L * length * (scoring.matrix().size() + 4);
+    }
+
+    /**
+     * The longest query a batch takes within {@link #MAX_BATCH_BYTES}: its profile and rows hold a value per lane,
+     * residue code and row, in up to 16 bits, for the widest of the batch kernels.
+     */
+    int maxBatchRows() {
+        long lanes = Math.max(DifferenceBatchAligner.lanes(), VectorBatchAligner.lanes());
+        return (int) Math.min(Integer.MAX_VALUE, MAX_BATCH_BYTES / (lanes * (scoring.matrix().size() + 3) * 2));
+    }
+
+    /** The end of the queries, sorted by length, from {@code first} that a batch takes; the rest go one by one. */
+    private int batchEnd(byte[][] sorted, int first) {
+        int limit = maxBatchRows();
+        int end = sorted.length;
+        while (end > first && sorted[end - 1].length > limit) {
+            end--;
+        }
+        return end;
     }
 
     /**
@@ -125,12 +172,17 @@ public final class Aligner implements Serializable {
             sortedScores[k] = score(sorted[k], target);
             k++;
         }
+        int end = batchEnd(sorted, k);
+        for (int q = end; q < sorted.length; q++) {
+            sortedScores[q] = score(sorted[q], target);
+        }
+        byte[][] batched = end == sorted.length ? sorted : Arrays.copyOf(sorted, end);
         if (ByteLocalAligner.applies(scoring, mode)) {
-            new BatchScoring(this).inBytes(sorted, k, target, sortedScores);
+            new BatchScoring(this).inBytes(batched, k, target, sortedScores);
         } else if (DifferenceBatchAligner.applies(scoring, mode)) {
-            new BatchScoring(this).inDifferences(sorted, k, List.of(target), new int[][] {sortedScores});
+            new BatchScoring(this).inDifferences(batched, k, List.of(target), new int[][] {sortedScores});
         } else {
-            new BatchScoring(this).inShorts(sorted, k, sorted.length, target, sortedScores);
+            new BatchScoring(this).inShorts(batched, k, batched.length, target, sortedScores);
         }
         for (int q = 0; q < order.length; q++) {
             scores[order[q]] = sortedScores[q];
@@ -169,12 +221,20 @@ public final class Aligner implements Serializable {
                 sortedScores[t][q] = score(sorted[q], target);
             }
         }
+        int end = batchEnd(sorted, first);
+        for (int t = 0; t < count; t++) {
+            byte[] target = targets.get(t);
+            for (int q = Math.max(first, end); target.length > 0 && q < sorted.length; q++) {
+                sortedScores[t][q] = score(sorted[q], target);
+            }
+        }
+        byte[][] batched = end == sorted.length ? sorted : Arrays.copyOf(sorted, Math.max(first, end));
         if (ByteLocalAligner.applies(scoring, mode)) {
-            new BatchScoring(this).allInBytes(sorted, first, targets, sortedScores);
+            new BatchScoring(this).allInBytes(batched, first, targets, sortedScores);
         } else if (DifferenceBatchAligner.applies(scoring, mode)) {
-            new BatchScoring(this).inDifferences(sorted, first, targets, sortedScores);
+            new BatchScoring(this).inDifferences(batched, first, targets, sortedScores);
         } else {
-            new BatchScoring(this).allInShorts(sorted, first, targets, sortedScores);
+            new BatchScoring(this).allInShorts(batched, first, targets, sortedScores);
         }
         for (int t = 0; t < count; t++) {
             result[t] = new int[queries.length];

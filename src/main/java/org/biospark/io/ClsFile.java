@@ -1,6 +1,5 @@
 package org.biospark.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.List;
 public record ClsFile(String file, List<String> classes, List<String> labels) {
 
     public static ClsFile read(InputStream in, String file) throws IOException {
-        BufferedReader reader = TextFiles.utf8(in);
+        TextFiles.Lines reader = TextFiles.utf8(in, file);
         String counts = reader.readLine();
         String names = reader.readLine();
         String values = reader.readLine();

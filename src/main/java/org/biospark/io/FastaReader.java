@@ -27,13 +27,25 @@ final class FastaReader extends SequenceReader {
         }
         long headerLine = lines.lineNumber();
         StringBuilder sequence = new StringBuilder();
+        long omitted = 0; // past the limit: the residues are counted, not kept
         for (String line = lines.peek(); line != null && !line.startsWith(">"); line = lines.peek()) {
             lines.next();
-            if (!line.startsWith(";")) {
-                sequence.append(withoutWhitespace(line));
+            if (line.startsWith(";")) {
+                continue;
             }
+            if (omitted > 0) {
+                omitted += lines.lastLength();
+                continue;
+            }
+            String residues = withoutWhitespace(line);
+            if (lines.lastCut() || (long) sequence.length() + residues.length() > maxResidues) {
+                omitted = sequence.length() + lines.lastLength();
+                sequence = new StringBuilder();
+                continue;
+            }
+            sequence.append(residues);
         }
         records++;
-        return new SequenceRecord(firstWord(header), sequence.toString(), null, records, headerLine);
+        return new SequenceRecord(firstWord(header), sequence.toString(), null, records, headerLine, omitted);
     }
 }

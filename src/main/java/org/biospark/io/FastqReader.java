@@ -31,6 +31,8 @@ final class FastqReader extends SequenceReader {
         }
         long headerLine = lines.lineNumber();
         String sequence = lines.next();
+        boolean cut = sequence != null && (lines.lastCut() || sequence.length() > maxResidues);
+        long length = lines.lastLength();
         String plus = lines.next();
         String quality = lines.next();
         if (sequence == null || plus == null || quality == null) {
@@ -40,6 +42,9 @@ final class FastqReader extends SequenceReader {
             throw new InvalidInputException(lines.file(), headerLine + 2, "expected the FASTQ '+' separator line");
         }
         records++;
+        if (cut) {
+            return new SequenceRecord(firstWord(header), "", "", records, headerLine, length);
+        }
         return new SequenceRecord(firstWord(header), withoutWhitespace(sequence), quality.strip(), records, headerLine);
     }
 }

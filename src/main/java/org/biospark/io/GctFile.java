@@ -1,6 +1,5 @@
 package org.biospark.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -29,14 +28,14 @@ public record GctFile(String file, List<String> samples, List<String> genes, dou
      * checked against before any task reads the matrix.
      */
     public static List<String> samples(InputStream in, String file) throws IOException {
-        BufferedReader reader = TextFiles.utf8(in);
+        TextFiles.Lines reader = TextFiles.utf8(in, file);
         Header header = header(reader, file);
         return header.samples();
     }
 
     /** Reads a GCT or TSV stream; a file with no header line is an {@link InvalidInputException}. */
     public static GctFile read(InputStream in, String file) throws IOException {
-        BufferedReader reader = TextFiles.utf8(in);
+        TextFiles.Lines reader = TextFiles.utf8(in, file);
         List<LineProblem> problems = new ArrayList<>();
         Header h = header(reader, file);
         long line = h.line();
@@ -100,7 +99,7 @@ public record GctFile(String file, List<String> samples, List<String> genes, dou
         }
     }
 
-    private static Header header(BufferedReader reader, String file) throws IOException {
+    private static Header header(TextFiles.Lines reader, String file) throws IOException {
         String first = reader.readLine();
         long line = 1;
         boolean gct = first != null && first.startsWith("#1.2");

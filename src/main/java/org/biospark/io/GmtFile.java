@@ -1,6 +1,5 @@
 package org.biospark.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ public record GmtFile(String file, Map<String, List<String>> sets, Map<String, L
         Map<String, List<String>> sets = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
         List<LineProblem> problems = new ArrayList<>();
-        BufferedReader reader = TextFiles.utf8(in);
+        TextFiles.Lines reader = TextFiles.utf8(in, file);
         long lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;

@@ -19,6 +19,16 @@ final class LineSource implements AutoCloseable {
     private boolean rawLoaded;
     private long peekedOffset;
     private boolean hasPeeked;
+    /** Whether the raw line read last, the one peeked, and the one returned last were cut at the reader's limit. */
+    private boolean rawCut;
+    private boolean rawOffsetCut;
+    private boolean peekedCut;
+    private boolean lastCut;
+    /** The full lengths of the same lines, in bytes. */
+    private long rawLength;
+    private long rawOffsetLength;
+    private long peekedLength;
+    private long lastLength;
 
     /** Lines of {@code reader}; {@code guard} (or null) tells whether a gzip stream underneath ended early. */
     LineSource(ByteLineReader reader, TruncationGuard guard, String file, long firstLineNumber) {
@@ -32,6 +42,11 @@ final class LineSource implements AutoCloseable {
         return file;
     }
 
+    /** The most residues a record read from these lines may keep: its longest line, but for a byte. */
+    int maxResidues() {
+        return reader.maxLine() - 1;
+    }
+
     /** Number of the line last returned by {@link #next()} (or of the line before the first). */
     long lineNumber() {
         return lineNumber;
@@ -42,6 +57,8 @@ final class LineSource implements AutoCloseable {
         if (!hasPeeked) {
             peeked = read();
             peekedOffset = rawOffset;
+            peekedCut = rawOffsetCut;
+            peekedLength = rawOffsetLength;
             hasPeeked = true;
         }
         return peeked;
@@ -59,8 +76,20 @@ final class LineSource implements AutoCloseable {
         hasPeeked = false;
         if (line != null) {
             lineNumber++;
+            lastCut = peekedCut;
+            lastLength = peekedLength;
         }
         return line;
+    }
+
+    /** Whether the line {@link #next()} returned last was longer than the reader keeps, and cut. */
+    boolean lastCut() {
+        return lastCut;
+    }
+
+    /** The full length in bytes of the line {@link #next()} returned last, cut or not. */
+    long lastLength() {
+        return lastLength;
     }
 
 
@@ -91,6 +120,8 @@ final class LineSource implements AutoCloseable {
     private String rawNext() {
         String line = rawPeek();
         rawOffset = rawLineStart;
+        rawOffsetCut = rawCut;
+        rawOffsetLength = rawLength;
         rawLoaded = false;
         return line;
     }
@@ -100,6 +131,8 @@ final class LineSource implements AutoCloseable {
             try {
                 raw = reader.readLine();
                 rawLineStart = reader.lineStart();
+                rawLength = reader.lastLength();
+                rawCut = raw != null && reader.lastCut();
             } catch (IOException e) {
                 throw new InvalidInputException(file, lineNumber + 1, "cannot read (" + e.getMessage() + ")", e);
             }

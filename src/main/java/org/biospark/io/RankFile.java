@@ -1,6 +1,5 @@
 package org.biospark.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public record RankFile(String file, Map<String, Double> scores, List<LineProblem
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Long> firstLine = new java.util.HashMap<>();
         List<LineProblem> problems = new ArrayList<>();
-        BufferedReader reader = TextFiles.utf8(in);
+        TextFiles.Lines reader = TextFiles.utf8(in, file);
         long lineNumber = 0;
         boolean first = true;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -22,7 +22,16 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
     /** The file format. */
     public enum Format { FASTA, FASTQ }
 
+    /**
+     * The most residues a record may have (2^28, longer than any human chromosome): a longer record is read past,
+     * its residues counted and not kept, and returned empty with {@link SequenceRecord#omitted()} set, so that no
+     * input can make a record take more memory than this.
+     */
+    public static final int MAX_RESIDUES = 1 << 28;
+
     final LineSource lines;
+    /** The most residues a record keeps: {@link #MAX_RESIDUES}, or fewer in tests. */
+    final int maxResidues;
     long records;
     /** Records whose header starts at or beyond this byte offset belong to the next split. */
     final long end;
@@ -33,6 +42,7 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
 
     SequenceReader(LineSource lines, long recordsBefore, long end) {
         this.lines = lines;
+        this.maxResidues = lines.maxResidues();
         this.records = recordsBefore;
         this.recordsBefore = recordsBefore;
         this.lineBefore = lines.lineNumber();
@@ -46,6 +56,11 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
      * @param file the name used in messages and rejects
      */
     public static SequenceReader open(InputStream in, String file) {
+        return open(in, file, MAX_RESIDUES);
+    }
+
+    /** The same, keeping at most {@code maxResidues} residues of a record. */
+    static SequenceReader open(InputStream in, String file, int maxResidues) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
             buffered.mark(2);
@@ -55,7 +70,7 @@ public abstract class SequenceReader implements Iterator<SequenceRecord>, Closea
             boolean gzip = b1 == 0x1f && b2 == 0x8b;
             TruncationGuard guard = gzip ? new TruncationGuard(new GZIPInputStream(buffered, 1 << 16)) : null;
             InputStream text = gzip ? guard : buffered;
-            LineSource lines = new LineSource(new ByteLineReader(text, 0), guard, file, 1);
+            LineSource lines = new LineSource(new ByteLineReader(text, 0, maxResidues + 1), guard, file, 1);
             return open(lines, 0);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new InvalidInputException(file, 1, "truncated or corrupt gzip data (" + e.getMessage() + ")", e);

@@ -23,17 +23,30 @@ final class References {
     private References() {
     }
 
-    /** Every record of the reference file, as read. */
+    /**
+     * Every record of the reference file, as read. The driver holds them as text, then encoded, then serialized for
+     * the broadcast: a file past {@link #MAX_RESIDUES}, or past what the driver's heap can hold three times over,
+     * is refused as soon as its records pass that, before they are all in memory.
+     */
     static List<SourcedRecord> read(String file, Configuration conf) {
         Path path = new Path(file);
         List<SourcedRecord> records = new ArrayList<>();
+        long limit = Math.min(MAX_RESIDUES, Runtime.getRuntime().maxMemory() / 3);
+        long residues = 0;
         try {
             FileSystem fs = path.getFileSystem(conf);
             if (!fs.exists(path)) {
                 throw new InvalidInputException(file, "the reference file does not exist");
             }
             try (SequenceReader reader = SequenceReader.open(fs.open(path), file)) {
-                reader.forEachRemaining(r -> records.add(new SourcedRecord(file, r)));
+                while (reader.hasNext()) {
+                    SourcedRecord r = new SourcedRecord(file, reader.next());
+                    residues += r.record().sequence().length();
+                    if (residues > limit) {
+                        throw tooMany(file, residues, r.record().line(), limit);
+                    }
+                    records.add(r);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -41,12 +54,22 @@ final class References {
         return records;
     }
 
+    private static InvalidInputException tooMany(String file, long residues, long line, long limit) {
+        String why = limit == MAX_RESIDUES
+                ? String.format(java.util.Locale.ROOT, "more than the %,d that are broadcast to every executor",
+                        MAX_RESIDUES)
+                : String.format(java.util.Locale.ROOT, "more than the driver's heap of %,d MB holds three times over"
+                        + " (as text, encoded, and serialized for the broadcast): give a larger --driver-memory",
+                        Runtime.getRuntime().maxMemory() >> 20);
+        return new InvalidInputException(file, line, String.format(java.util.Locale.ROOT,
+                "the references reach %,d residues here, %s; or split them into several runs", residues, why));
+    }
+
     /** The valid, unique references encoded; the others go to {@code rejects} with their reason. */
     static ReferenceSet encode(List<SourcedRecord> records, ScoreMatrix matrix, List<Reject> rejects) {
         List<String> ids = new ArrayList<>();
         List<byte[]> sequences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        long residues = 0;
         for (SourcedRecord r : records) {
             String problem = QueryChecks.problem(r.record(), matrix, false);
             if (problem == null && !seen.add(r.record().id())) {
@@ -58,12 +81,6 @@ final class References {
             }
             ids.add(r.record().id());
             sequences.add(matrix.encode(r.record().sequence()));
-            residues += r.record().sequence().length();
-        }
-        if (residues > MAX_RESIDUES) {
-            throw new InvalidInputException(records.get(0).source(), "the references hold " + residues
-                    + " residues, more than the " + MAX_RESIDUES + " that can be broadcast to every executor;"
-                    + " split them into several runs");
         }
         if (ids.isEmpty()) {
             throw new InvalidInputException(records.isEmpty() ? "references" : records.get(0).source(),
