@@ -25,8 +25,9 @@ public record ClsFile(String file, List<String> classes, List<String> labels) {
             throw new InvalidInputException(file, "a CLS file has three lines: counts, '# class names', labels");
         }
         String[] c = counts.strip().split("\\s+");
-        if (c.length < 2) {
-            throw new InvalidInputException(file, 1, "expected 'samples classes 1'");
+        if (c.length < 2 || !c[0].matches("\\d{1,9}") || !c[1].matches("\\d{1,9}")) {
+            throw new InvalidInputException(file, 1, "expected 'samples classes 1' (whole numbers), found '"
+                    + counts.strip() + "'");
         }
         if (!names.startsWith("#")) {
             throw new InvalidInputException(file, 2, "expected '# class names'");
@@ -34,7 +35,7 @@ public record ClsFile(String file, List<String> classes, List<String> labels) {
         List<String> classes = List.of(names.substring(1).strip().split("\\s+"));
         List<String> labels = new ArrayList<>();
         for (String label : values.strip().split("\\s+")) {
-            labels.add(label.matches("\\d+") && Integer.parseInt(label) < classes.size() && !classes.contains(label)
+            labels.add(label.matches("\\d{1,9}") && Integer.parseInt(label) < classes.size() && !classes.contains(label)
                     ? classes.get(Integer.parseInt(label)) : label);
         }
         for (String label : labels) {

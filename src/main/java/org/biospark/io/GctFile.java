@@ -130,6 +130,11 @@ public record GctFile(String file, List<String> samples, List<String> genes, dou
         if (header == null) {
             throw new InvalidInputException(file, line, "no header line");
         }
-        return new Header(gct, declaredRows, header.split("\t", -1), line);
+        String[] columns = header.split("\t", -1);
+        if (columns.length < (gct ? 2 : 1)) {
+            throw new InvalidInputException(file, line, "a GCT header names NAME, Description and the samples,"
+                    + " tab-separated; this one has " + columns.length + " column");
+        }
+        return new Header(gct, declaredRows, columns, line);
     }
 }

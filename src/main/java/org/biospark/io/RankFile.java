@@ -41,9 +41,9 @@ public record RankFile(String file, Map<String, Double> scores, List<LineProblem
             String[] fields = line.split("\t", -1);
             if (fields.length != 2 || fields[0].isBlank()) {
                 String[] words = line.strip().split("[ ,;]+");
-                String hint = fields.length == 1 && words.length == 2
+                String hint = fields.length == 1 && words.length == 2 && !words[0].isEmpty()
                         ? ": the gene and the statistic are separated by " + separator(line) + ", not a tab" : "";
-                problems.add(new LineProblem(file, lineNumber, fields.length == 1 ? words[0] : fields[0].strip(),
+                problems.add(new LineProblem(file, lineNumber, hint.isEmpty() ? fields[0].strip() : words[0],
                         "expected 2 tab-separated fields (gene, statistic), found " + fields.length + hint));
                 first = false;
                 continue;
