@@ -83,7 +83,8 @@ final class AlignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AlignOptions options = AlignOptions.builder(queries, references, output.out).overwrite(output.overwrite)
+        AlignOptions options = AlignOptions.builder(queries, references, output.directory())
+                .overwrite(output.overwrite).resume(output.resume())
                 .mode(mode).match(match).mismatch(mismatch).matrix(matrix).gapOpen(gapOpen).gapExtend(gapExtend)
                 .alphabet(alphabet).bothStrands(bothStrands).topK(topK).minScore(minScore).traceback(traceback)
                 .partitions(partitions).splitBytes(splitMegabytes << 20).build();

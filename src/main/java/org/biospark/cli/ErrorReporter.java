@@ -24,9 +24,27 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             commandLine.getErr().println("biospark: bad input: " + cause.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+        Throwable full = diskFull(ex);
+        if (full != null) {
+            commandLine.getErr().println("biospark: a file system is full (" + full.getMessage() + "); nothing was"
+                    + " written: free space there, or give --out on another file system");
+            return ExitCodes.INTERNAL_ERROR;
+        }
         commandLine.getErr().println("biospark: internal error (please report it with the trace below)");
         ex.printStackTrace(commandLine.getErr());
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /** The "no space left on device" in the cause chain, if any: not a bug, and not the input's fault. */
+    static Throwable diskFull(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof java.io.IOException && message != null
+                    && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**

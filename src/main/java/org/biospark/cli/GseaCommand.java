@@ -101,7 +101,8 @@ final class GseaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GseaOptions options = GseaOptions.builder(geneSets, output.out).overwrite(output.overwrite).ranks(ranks)
+        GseaOptions options = GseaOptions.builder(geneSets, output.directory()).overwrite(output.overwrite)
+                .resume(output.resume()).ranks(ranks)
                 .expression(expression, labels).genes(genes, universe).method(method).permutations(permutations)
                 .multilevel(multilevel).sizes(minSize, maxSize).weight(weight).metric(metric).seed(seed)
                 .collapseDuplicates(collapseDuplicates).classA(classA).partitions(partitions).build();

@@ -48,8 +48,8 @@ final class SumRangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SumRangeOptions options = SumRangeOptions.builder(to, output.out).from(from).partitions(partitions)
-                .engine(engine).threads(threads).overwrite(output.overwrite).build();
+        SumRangeOptions options = SumRangeOptions.builder(to, output.directory()).from(from).partitions(partitions)
+                .engine(engine).threads(threads).overwrite(output.overwrite).resume(output.resume()).build();
         SumRangeResult result = SumRangeJob.run(SparkSessions.getOrCreate("biospark sumrange"), options);
         print(result, spec.commandLine().getOut());
         return ExitCodes.OK;

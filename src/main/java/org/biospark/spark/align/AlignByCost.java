@@ -15,6 +15,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.biospark.align.ScoreMatrix;
+import org.biospark.spark.run.PartitionRecords;
 import org.biospark.spark.run.Reject;
 
 import scala.Tuple2;
@@ -26,6 +27,9 @@ import scala.Tuple2;
  * for any input: gzip files, many small files, skewed lengths, repeated ids, a partition count given.
  */
 final class AlignByCost {
+    /** The scratch directory of the alignment tasks' records. */
+    static final String RECORDS = "align-by-cost";
+
     private AlignByCost() {
     }
 
@@ -95,8 +99,16 @@ final class AlignByCost {
         long pairs = aligned * references.ids().size() * (bothStrands ? 2 : 1);
         String description = "aligning " + aligned + " queries against " + references.ids().size()
                 + " references in " + partitions + " tasks";
-        long alignmentRows = run.writeAlignments(spark, run.aligned(placed), description, "pairs", pairs,
-                run.pairsDone());
+        String records = run.output().scratch(RECORDS).toString();
+        Map<Integer, AlignRun.PartitionDone> recorded = PartitionRecords.read(records, AlignRun.PartitionDone.class,
+                jsc.hadoopConfiguration());
+        Set<Integer> reused = run.output().reuse(AlignmentsSchema.TABLE, recorded.keySet());
+        long alignmentRows = run.writeAlignments(spark, run.aligned(placed, reused, records), description, "pairs",
+                pairs, run.pairsDone());
+        for (int partition : reused) {
+            alignmentRows += recorded.get(partition).rows();
+        }
+        run.output().noteReuse(AlignmentsSchema.TABLE, reused.size(), partitions);
         checked.unpersist(false);
         return new QueryCounts(read, aligned, rejected, partitions, inPlace ? 0 : aligned, 2, alignmentRows,
                 rejectRows);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -22,6 +23,7 @@ import org.biospark.align.ScoreMatrix;
 import org.biospark.io.InvalidInputException;
 import org.biospark.io.SplitReading;
 import org.biospark.spark.run.HadoopConf;
+import org.biospark.spark.run.PartitionRecords;
 import org.biospark.spark.run.Reject;
 
 /**
@@ -57,6 +59,13 @@ final class AlignInPlace {
     record SplitTally(int partition, QueryTally tally, SplitReading reading) implements Serializable {
     }
 
+    /** What one task did, recorded beside its output for a resumed run: its tally, rows and pairs. */
+    record SplitDone(SplitTally tally, long rows, long pairs) implements Serializable {
+    }
+
+    /** The scratch directory of the tasks' records. */
+    static final String RECORDS = "align-in-place";
+
     private AlignInPlace() {
     }
 
@@ -88,13 +97,26 @@ final class AlignInPlace {
         AlignSettings settings = run.settings();
         long hashLimit = run.idHashLimit();
         LongAccumulator pairsDone = run.pairsDone();
+        String records = run.output().scratch(RECORDS).toString();
+        Map<Integer, SplitDone> recorded = PartitionRecords.read(records, SplitDone.class, jsc.hadoopConfiguration());
+        Set<Integer> reused = run.output().reuse(AlignmentsSchema.TABLE, recorded.keySet());
         JavaRDD<Row> rows = jsc.parallelize(list, count).mapPartitionsWithIndex((partition, split) ->
-                alignSplit(partition, split.next(), conf.value(), references.value(), settings, count, hashLimit,
-                        tallies, pairsDone, bytesDone), false);
+                reused.contains(partition) ? java.util.Collections.emptyIterator()
+                        : alignSplit(partition, split.next(), conf.value(), references.value(), settings, count,
+                                hashLimit, tallies, pairsDone, bytesDone, records), false);
         long alignmentRows = run.writeAlignments(spark, rows, "reading, checking and aligning the queries of "
                 + count + " splits", "query bytes", bytes, bytesDone);
+        List<SplitTally> all = new ArrayList<>(tallies.value());
+        long reusedPairs = 0;
+        for (int partition : reused) {
+            SplitDone done = recorded.get(partition);
+            all.add(done.tally());
+            alignmentRows += done.rows();
+            reusedPairs += done.pairs();
+        }
+        run.output().noteReuse(AlignmentsSchema.TABLE, reused.size(), count);
 
-        List<SplitTally> bySplit = inSplitOrder(tallies.value(), count);
+        List<SplitTally> bySplit = inSplitOrder(all, count);
         QueryTally tally = QueryTally.merge(bySplit.stream().map(SplitTally::tally).toList());
         List<FileSplit> numbered = splits.numberedFromReadings(bySplit.stream().map(SplitTally::reading).toList());
         ScoreMatrix matrix = settings.scoring().matrix();
@@ -102,14 +124,16 @@ final class AlignInPlace {
         Set<Long> repeated = AlignByCost.repeatedIdHashes(tally, () -> splits.read(jsc, numbered)
                 .filter(r -> QueryChecks.problem(r.record(), matrix, bothStrands) == null));
         if (!repeated.isEmpty()) {
+            // the other plan's partitions differ: neither its output nor its records may be reused
             run.output().discardTable(AlignmentsSchema.TABLE);
+            run.output().discardScratch(RECORDS);
             return new RepeatedIds();
         }
         long strands = bothStrands ? 2 : 1;
         long pairs = tally.valid() * references.value().ids().size() * strands;
-        if (pairsDone.value() != pairs) {
-            throw new IllegalStateException("the tasks aligned " + pairsDone.value() + " pairs, the tally says "
-                    + pairs + ": this is a bug");
+        if (pairsDone.value() + reusedPairs != pairs) {
+            throw new IllegalStateException("the tasks aligned " + (pairsDone.value() + reusedPairs)
+                    + " pairs, the tally says " + pairs);
         }
 
         jsc.setJobDescription("align: rejects");
@@ -130,19 +154,22 @@ final class AlignInPlace {
                 rejectRows));
     }
 
-    /** Executor side: reads, checks and aligns one split; its tally goes to the driver through the accumulator. */
+    /**
+     * Executor side: reads, checks and aligns one split; its tally goes to the driver through the accumulator, and
+     * is recorded with its rows and pairs in {@code records} for a resumed run.
+     */
     static Iterator<Row> alignSplit(int partition, FileSplit split, HadoopConf conf, ReferenceSet references,
                                     AlignSettings settings, int partitions, long hashLimit,
                                     CollectionAccumulator<SplitTally> tallies, LongAccumulator pairsDone,
-                                    LongAccumulator bytesDone) throws IOException {
+                                    LongAccumulator bytesDone, String records) throws IOException {
         KernelWarmUp.start(settings, references);
         ScoreMatrix matrix = settings.scoring().matrix();
         QueryTally.Builder tally = new QueryTally.Builder();
         List<SourcedRecord> valid = new ArrayList<>();
-        QuerySplits.SplitRecords records = QuerySplits.records(split, conf);
+        QuerySplits.SplitRecords reader = QuerySplits.records(split, conf);
         try {
-            while (records.hasNext()) {
-                SourcedRecord r = records.next();
+            while (reader.hasNext()) {
+                SourcedRecord r = reader.next();
                 String problem = QueryChecks.problem(r.record(), matrix, settings.bothStrands());
                 tally.add(r, problem);
                 if (problem == null) {
@@ -152,10 +179,14 @@ final class AlignInPlace {
         } catch (InvalidInputException e) {
             throw QuerySplits.numberedInFile(e, split, conf);
         }
-        Iterator<Row> rows = AlignTask.alignPartition(valid.iterator(), references, settings, pairsDone);
-        tallies.add(new SplitTally(partition, tally.build(partitions, hashLimit), records.reading()));
+        List<Row> rows = AlignTask.rows(valid.iterator(), references, settings, pairsDone);
+        SplitTally splitTally = new SplitTally(partition, tally.build(partitions, hashLimit), reader.reading());
+        long pairs = (long) valid.size() * settings.pairsPerQuery(references);
+        PartitionRecords.write(records, partition, TaskContext.get().taskAttemptId(),
+                new SplitDone(splitTally, rows.size(), pairs), conf.value());
+        tallies.add(splitTally);
         bytesDone.add(split.end() - split.start());
-        return rows;
+        return rows.iterator();
     }
 
     /** One tally per split, in split order (a task that ran twice counts once). */
@@ -165,8 +196,7 @@ final class AlignInPlace {
             bySplit.putIfAbsent(t.partition(), t);
         }
         if (bySplit.size() != count) {
-            throw new IllegalStateException(bySplit.size() + " of " + count + " splits reported what they read:"
-                    + " this is a bug");
+            throw new IllegalStateException(bySplit.size() + " of " + count + " splits reported what they read");
         }
         List<SplitTally> ordered = new ArrayList<>(bySplit.values());
         ordered.sort(Comparator.comparingInt(SplitTally::partition));

@@ -37,7 +37,7 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
     private final AlignOptions options;
 
     private AlignJob(AlignOptions options) {
-        super("align", options.out(), options.overwrite());
+        super("align", options.out(), options.overwrite(), options.resume());
         this.options = options;
     }
 
@@ -64,6 +64,7 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
 
         List<FileStatus> queryFiles = InputFiles.expand(options.queries(), conf, "query");
         record(run.manifest(), settings, queryFiles, conf);
+        run.ready();
 
         // Broadcast once per executor rather than shipped in every task: a Hadoop configuration is large, and
         // deserializing it in every task is a cost the JIT and the tasks pay.

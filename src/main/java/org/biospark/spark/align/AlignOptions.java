@@ -28,11 +28,12 @@ import org.biospark.align.Alphabet;
  * @param partitions  number of alignment tasks; 0 sizes them from the work
  * @param splitBytes  plain query files larger than this are read by several tasks; 0 sizes a split as one task's
  *                    work (1 to 128 MiB, from the references' length)
+ * @param resume      continue the interrupted run on {@code out}, reusing the work it committed
  */
 public record AlignOptions(List<String> queries, String references, String out, boolean overwrite,
                            AlignmentMode mode, Integer match, Integer mismatch, String matrix, Integer gapOpen,
                            Integer gapExtend, Alphabet alphabet, boolean bothStrands, int topK, Integer minScore,
-                           boolean traceback, int partitions, long splitBytes) {
+                           boolean traceback, int partitions, long splitBytes, boolean resume) {
     /** The largest split size chosen when none is given. */
     public static final long DEFAULT_SPLIT_BYTES = 128L << 20;
 
@@ -96,6 +97,7 @@ public record AlignOptions(List<String> queries, String references, String out, 
         private boolean traceback;
         private int partitions;
         private long splitBytes;
+        private boolean resume;
 
         private Builder(List<String> queries, String references, String out) {
             this.queries = queries;
@@ -207,9 +209,15 @@ public record AlignOptions(List<String> queries, String references, String out, 
             return this;
         }
 
+        /** Continue the interrupted run on the output directory, reusing the work it committed. */
+        public Builder resume(boolean value) {
+            resume = value;
+            return this;
+        }
+
         public AlignOptions build() {
             return new AlignOptions(queries, references, out, overwrite, mode, match, mismatch, matrix, gapOpen,
-                    gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions, splitBytes);
+                    gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions, splitBytes, resume);
         }
     }
 }

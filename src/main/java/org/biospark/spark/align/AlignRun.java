@@ -8,6 +8,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.biospark.spark.run.HadoopConf;
+import org.biospark.spark.run.PartitionRecords;
 import org.biospark.spark.run.Progress;
 import org.biospark.spark.run.Reject;
 import org.biospark.spark.run.RejectsSchema;
@@ -69,11 +71,29 @@ record AlignRun(JavaSparkContext jsc, AlignOptions options, AlignSettings settin
         });
     }
 
-    /** Rows of the queries of each partition aligned against the references (see {@link AlignTask}). */
-    JavaRDD<Row> aligned(JavaRDD<SourcedRecord> placed) {
+    /** What one placed partition's task did, recorded beside its output for a resumed run. */
+    record PartitionDone(long rows, long pairs) implements java.io.Serializable {
+    }
+
+    /**
+     * Rows of the queries of each partition aligned against the references (see {@link AlignTask}), but for the
+     * {@code reused} partitions, which an interrupted run wrote; each task records its rows and pairs in
+     * {@code records}.
+     */
+    JavaRDD<Row> aligned(JavaRDD<SourcedRecord> placed, java.util.Set<Integer> reused, String records) {
         Broadcast<ReferenceSet> shipped = references;
         AlignSettings s = settings;
         LongAccumulator pairs = pairsDone;
-        return placed.mapPartitions(queries -> AlignTask.alignPartition(queries, shipped.value(), s, pairs));
+        HadoopConf conf = new HadoopConf(jsc.hadoopConfiguration());
+        return placed.mapPartitionsWithIndex((partition, queries) -> {
+            if (reused.contains(partition)) {
+                return java.util.Collections.emptyIterator();
+            }
+            long before = pairs.value();
+            List<Row> rows = AlignTask.rows(queries, shipped.value(), s, pairs);
+            PartitionRecords.write(records, partition, org.apache.spark.TaskContext.get().taskAttemptId(),
+                    new PartitionDone(rows.size(), pairs.value() - before), conf.value());
+            return rows.iterator();
+        }, false);
     }
 }

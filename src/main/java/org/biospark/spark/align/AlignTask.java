@@ -29,6 +29,12 @@ final class AlignTask {
 
     static Iterator<Row> alignPartition(Iterator<SourcedRecord> input, ReferenceSet references, AlignSettings settings,
                                         LongAccumulator pairsDone) {
+        return rows(input, references, settings, pairsDone).iterator();
+    }
+
+    /** The rows of {@link #alignPartition}, as a list. */
+    static List<Row> rows(Iterator<SourcedRecord> input, ReferenceSet references, AlignSettings settings,
+                          LongAccumulator pairsDone) {
         List<SourcedRecord> queries = new ArrayList<>();
         input.forEachRemaining(queries::add);
         queries.sort(Comparator.comparingInt((SourcedRecord q) -> q.record().sequence().length())
@@ -81,7 +87,7 @@ final class AlignTask {
             rows.add(row(hit, queries.get(hit.query()), forward[hit.query()].length, references, settings,
                     paths == null ? null : paths[h]));
         }
-        return rows.iterator();
+        return rows;
     }
 
     /** The alignment of every query (and its reverse complement) against every reference, as {@link #scoreAll}. */

@@ -43,7 +43,7 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
     private List<String> warnings = List.of();
 
     private GseaJob(GseaOptions options) {
-        super("gsea", options.out(), options.overwrite());
+        super("gsea", options.out(), options.overwrite(), options.resume());
         this.options = options;
         this.method = method(options);
         this.settings = settings(options);
@@ -60,6 +60,7 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
         run.describe("reading the gene sets");
         GseaInputs inputs = GseaInputs.open(options, method, run.conf());
         record(run.manifest(), inputs, run);
+        run.ready();
         GseaTasks.Shared shared = GseaTasks.Shared.of(inputs);
         // once per executor, not once per task: a Hadoop configuration is costly to deserialize beside a small
         // dataset's work

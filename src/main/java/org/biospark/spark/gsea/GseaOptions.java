@@ -27,11 +27,13 @@ import org.biospark.geneset.RankingMetric;
  * @param collapseDuplicates collapse duplicate genes of an RNK by largest |statistic| instead of rejecting them
  * @param classA             phenotype mode: the class ranked first (null: the first class of each CLS file)
  * @param partitions         tasks (0: sized from the work and the cores)
+ * @param resume             continue the interrupted run on {@code out}, reusing the datasets it committed
  */
 public record GseaOptions(List<String> geneSets, List<String> ranks, List<String> expression, List<String> labels,
                           List<String> genes, String universe, String out, boolean overwrite, GseaMethod method,
                           int permutations, boolean multilevel, int minSize, int maxSize, double weight,
-                          RankingMetric metric, long seed, boolean collapseDuplicates, String classA, int partitions)
+                          RankingMetric metric, long seed, boolean collapseDuplicates, String classA, int partitions,
+                          boolean resume)
         implements Serializable {
     public GseaOptions {
         geneSets = geneSets == null ? List.of() : List.copyOf(geneSets);
@@ -75,6 +77,7 @@ public record GseaOptions(List<String> geneSets, List<String> ranks, List<String
         private boolean collapseDuplicates;
         private String classA;
         private int partitions;
+        private boolean resume;
 
         private Builder(List<String> geneSets, String out) {
             this.geneSets = geneSets;
@@ -173,10 +176,16 @@ public record GseaOptions(List<String> geneSets, List<String> ranks, List<String
             return this;
         }
 
+        /** Continue the interrupted run on the output directory, reusing the datasets it committed. */
+        public Builder resume(boolean value) {
+            resume = value;
+            return this;
+        }
+
         public GseaOptions build() {
             return new GseaOptions(geneSets, ranks, expression, labels, genes, universe, out, overwrite, method,
                     permutations, multilevel, minSize, maxSize, weight, metric, seed, collapseDuplicates, classA,
-                    partitions);
+                    partitions, resume);
         }
     }
 }

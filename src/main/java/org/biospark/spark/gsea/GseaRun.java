@@ -38,6 +38,11 @@ record GseaRun(SparkSession spark, JavaSparkContext jsc, GseaOptions options, Gs
     record Outcome(List<GseaTasks.Summary> summaries, JavaRDD<Reject> rejects) {
     }
 
+    /** Counts rows that an interrupted run wrote and this one reuses. */
+    void reusedRows(long count) {
+        rows.add(count);
+    }
+
     /** Writes {@code gsea/}, partitioned by dataset, counting its rows. */
     void writeResults(JavaRDD<Row> results) {
         LongAccumulator count = rows;

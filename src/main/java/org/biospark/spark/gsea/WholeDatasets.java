@@ -2,9 +2,12 @@ package org.biospark.spark.gsea;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -14,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.util.CollectionAccumulator;
 import org.biospark.spark.run.CostGroups;
 import org.biospark.spark.run.HadoopConf;
+import org.biospark.spark.run.PartitionRecords;
 import org.biospark.spark.run.Reject;
 import org.biospark.spark.run.RejectParts;
 import org.biospark.spark.run.RejectsSchema;
@@ -31,6 +35,13 @@ final class WholeDatasets {
     /** A dataset and its place in the run, which names the rejects it sets aside. */
     record Indexed(int index, GseaInputs.Source source) implements Serializable {
     }
+
+    /** What one task did, recorded beside its output for a resumed run: its datasets' accounting and its rows. */
+    record GroupDone(List<GseaTasks.Summary> summaries, long rows) implements Serializable {
+    }
+
+    /** The scratch directory of the tasks' records. */
+    static final String RECORDS = "gsea-datasets";
 
     private WholeDatasets() {
     }
@@ -50,12 +61,22 @@ final class WholeDatasets {
         Broadcast<HadoopConf> conf = run.conf();
         GseaTasks.Settings settings = run.settings();
         GseaOptions options = run.options();
-        JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(group -> group.stream()
-                .flatMap(d -> analyse(d, sets.value(), settings, options, conf.value(), parts, summaries))
-                .iterator());
+        String records = run.output().scratch(RECORDS).toString();
+        Map<Integer, GroupDone> recorded = PartitionRecords.read(records, GroupDone.class, jsc.hadoopConfiguration());
+        Set<Integer> reused = run.output().reuse(GseaSchema.TABLE, recorded.keySet());
+        JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).mapPartitionsWithIndex((task, group) ->
+                reused.contains(task) ? Collections.emptyIterator()
+                        : analyse(task, group.next(), sets.value(), settings, options, conf.value(), parts, summaries,
+                                records), false);
         run.writeResults(rows);
+        List<GseaTasks.Summary> all = new ArrayList<>(summaries.value());
+        for (int task : reused) {
+            all.addAll(recorded.get(task).summaries());
+            run.reusedRows(recorded.get(task).rows());
+        }
+        run.output().noteReuse(GseaSchema.TABLE, reused.size(), groups.size());
 
-        List<GseaTasks.Summary> ordered = inDatasetOrder(summaries.value(), sources);
+        List<GseaTasks.Summary> ordered = inDatasetOrder(all, sources);
         List<Integer> withRejects = new ArrayList<>();
         for (int d = 0; d < ordered.size(); d++) {
             if (ordered.get(d).rejects() > 0) {
@@ -68,18 +89,55 @@ final class WholeDatasets {
         return new GseaRun.Outcome(ordered, rejects);
     }
 
-    /** Executor side: one dataset, whole; its rejects set aside, its accounting sent to the driver. */
-    private static java.util.stream.Stream<Row> analyse(Indexed d, GseaTasks.Shared shared,
-                                                        GseaTasks.Settings settings, GseaOptions options,
-                                                        HadoopConf conf, String parts,
-                                                        CollectionAccumulator<GseaTasks.Summary> summaries) {
-        GseaTasks.Analysed a = GseaTasks.analyse(d.source(), shared, settings, options, conf);
-        if (!a.checked().rejects().isEmpty()) {
-            RejectParts.write(parts, d.index(), TaskContext.get().taskAttemptId(), a.checked().rejects(),
-                    conf.value());
-        }
-        summaries.add(a.checked().summary());
-        return a.rows().stream();
+    /**
+     * Executor side: the datasets of one task, each whole, as the write consumes their rows; their rejects set
+     * aside, their accounting sent to the driver and, once the last row is taken, recorded with the task's row
+     * count in {@code records}.
+     */
+    private static Iterator<Row> analyse(int task, List<Indexed> group, GseaTasks.Shared shared,
+                                         GseaTasks.Settings settings, GseaOptions options, HadoopConf conf,
+                                         String parts, CollectionAccumulator<GseaTasks.Summary> summaries,
+                                         String records) {
+        long attempt = TaskContext.get().taskAttemptId();
+        Iterator<Indexed> datasets = group.iterator();
+        List<GseaTasks.Summary> done = new ArrayList<>();
+        return new Iterator<>() {
+            private Iterator<Row> current = Collections.emptyIterator();
+            private long rows;
+            private boolean recorded;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (!datasets.hasNext()) {
+                        if (!recorded) {
+                            recorded = true;
+                            PartitionRecords.write(records, task, attempt, new GroupDone(List.copyOf(done), rows),
+                                    conf.value());
+                        }
+                        return false;
+                    }
+                    Indexed d = datasets.next();
+                    GseaTasks.Analysed a = GseaTasks.analyse(d.source(), shared, settings, options, conf);
+                    if (!a.checked().rejects().isEmpty()) {
+                        RejectParts.write(parts, d.index(), attempt, a.checked().rejects(), conf.value());
+                    }
+                    done.add(a.checked().summary());
+                    summaries.add(a.checked().summary());
+                    current = a.rows().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                rows++;
+                return current.next();
+            }
+        };
     }
 
     /** The summaries the tasks sent, in the order of the datasets (tasks finish in any order). */

@@ -7,7 +7,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The skeleton every biospark job fills in, so that each does the same around its work: open the output directory
  * (refusing a non-empty one before anything is read), start the manifest, run the work, record its counts, write
- * the manifest, move the staged tables into place, and on any failure leave nothing behind. A job supplies the
+ * the manifest, move the staged tables into place, and on any failure leave nothing behind. An input that changed
+ * while the run read it fails the run. A job supplies the
  * work ({@link #work}) and the result it hands back once the run is committed ({@link #result}); options are
  * checked in its constructor, so that a usage error touches no file.
  *
@@ -18,16 +19,19 @@ public abstract class Job<C extends RunCounts, R> {
     private final String command;
     private final String out;
     private final boolean overwrite;
+    private final boolean resume;
 
     /**
      * @param command   the command's name, as the manifest records it
      * @param out       the output directory (any Hadoop file system URI)
      * @param overwrite replace a non-empty output directory
+     * @param resume    continue the interrupted run on {@code out} with the work it committed
      */
-    protected Job(String command, String out, boolean overwrite) {
+    protected Job(String command, String out, boolean overwrite, boolean resume) {
         this.command = command;
         this.out = out;
         this.overwrite = overwrite;
+        this.resume = resume;
     }
 
     /**
@@ -43,8 +47,12 @@ public abstract class Job<C extends RunCounts, R> {
     public final R run(SparkSession spark) {
         RunManifest manifest = new RunManifest(command, spark);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        try (RunOutput output = RunOutput.open(spark, out, overwrite)) {
+        try (RunOutput output = RunOutput.open(spark, out, overwrite, resume)) {
             C counts = work(new Context(command, spark, jsc, output, manifest));
+            manifest.checkInputsUnchanged();
+            if (output.resumed()) {
+                manifest.summary("reused", output.reuses());
+            }
             manifest.counts(counts).finish();
             output.writeManifest(manifest);
             output.commit();
@@ -68,6 +76,25 @@ public abstract class Job<C extends RunCounts, R> {
         /** Names the Spark jobs that follow in the UI and the logs: "command: what". */
         public void describe(String what) {
             jsc.setJobDescription(command + ": " + what);
+        }
+
+        /**
+         * Called once the run's parameters and inputs are in the manifest, before the work that writes: records them
+         * in the staging directory, so that a resumed run can be checked against them, or, when resuming, checks them
+         * against the interrupted run's and refuses a difference.
+         */
+        public void ready() {
+            if (output.resumed()) {
+                String difference = manifest.differenceFrom(output.readPending());
+                if (difference != null) {
+                    output.keep(); // the interrupted run's work stays, for a resume with its options
+                    throw new org.biospark.UsageException("cannot resume the run in " + output.directory() + ": "
+                            + difference + "; run it again without --resume (with --out and --overwrite)");
+                }
+                manifest.summary("resumed_from", output.staging().toString());
+            } else {
+                output.writePending(manifest);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.biospark.BiosparkVersion;
 import org.biospark.Choice;
+import org.biospark.io.InvalidInputException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,8 @@ public final class RunManifest {
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private final Map<String, Object> runtime = new LinkedHashMap<>();
+    /** The file system of each input, to look at it again when the run ends. */
+    private final Map<String, FileSystem> inputSystems = new java.util.HashMap<>();
     private Instant finished;
 
     /** Starts the manifest of a run of {@code command} in {@code spark}; the clock starts now. */
@@ -56,20 +59,55 @@ public final class RunManifest {
         return this;
     }
 
-    /** Records an input file with its size in bytes (-1 when it cannot be determined). */
+    /**
+     * Records an input file with its size in bytes and its modification time (-1 when they cannot be determined),
+     * as the run starts to read it.
+     */
     public RunManifest input(String role, String path, FileSystem fs) {
-        long bytes;
-        try {
-            bytes = fs.getContentSummary(new Path(path)).getLength();
-        } catch (IOException e) {
-            bytes = -1;
-        }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("role", role);
         input.put("path", path);
-        input.put("bytes", bytes);
+        input.put("bytes", size(fs, path));
+        input.put("modified", modified(fs, path));
         inputs.add(input);
+        inputSystems.put(path, fs);
         return this;
+    }
+
+    /**
+     * Checks that every input is as it was when recorded; an input changed while the run read it has given rows
+     * of neither version, so the run cannot stand.
+     *
+     * @throws InvalidInputException naming the input and what changed
+     */
+    public void checkInputsUnchanged() {
+        for (Map<String, Object> input : inputs) {
+            String path = (String) input.get("path");
+            FileSystem fs = inputSystems.get(path);
+            long bytes = size(fs, path);
+            long modified = modified(fs, path);
+            if (bytes != (long) input.get("bytes") || modified != (long) input.get("modified")) {
+                throw new InvalidInputException(path, "the file changed while the run read it (" + input.get("bytes")
+                        + " bytes, modified " + Instant.ofEpochMilli((long) input.get("modified")) + "; now " + bytes
+                        + " bytes, modified " + Instant.ofEpochMilli(modified) + "): run again once it is final");
+            }
+        }
+    }
+
+    private static long size(FileSystem fs, String path) {
+        try {
+            return fs.getContentSummary(new Path(path)).getLength();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long modified(FileSystem fs, String path) {
+        try {
+            return fs.getFileStatus(new Path(path)).getModificationTime();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** Records the run's accounting: records read, used and rejected, rows per table. */
@@ -83,6 +121,49 @@ public final class RunManifest {
     public RunManifest summary(String name, Object value) {
         summary.put(name, value);
         return this;
+    }
+
+    /**
+     * What differs between this run's parameters and inputs and those of {@code pending}, another run's manifest as
+     * it started (the command, a parameter, an input's path, size or modification time), or null when nothing does.
+     */
+    public String differenceFrom(String pending) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode old = JSON.readTree(pending);
+            com.fasterxml.jackson.databind.JsonNode now = JSON.readTree(toJson());
+            if (!old.path("command").equals(now.path("command"))) {
+                return "the interrupted run was " + old.path("command").asText() + ", not " + command;
+            }
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            old.path("parameters").fieldNames().forEachRemaining(names::add);
+            now.path("parameters").fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!old.path("parameters").path(name).equals(now.path("parameters").path(name))) {
+                    return "its parameter " + name + " was " + old.path("parameters").path(name) + ", now "
+                            + now.path("parameters").path(name);
+                }
+            }
+            com.fasterxml.jackson.databind.JsonNode a = old.path("inputs");
+            com.fasterxml.jackson.databind.JsonNode b = now.path("inputs");
+            for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+                if (!a.path(i).equals(b.path(i))) {
+                    return i < a.size() && i < b.size() && a.path(i).path("path").equals(b.path(i).path("path"))
+                            ? "its input " + a.path(i).path("path").asText() + " changed since (" + a.path(i)
+                                .path("bytes") + " bytes, modified " + a.path(i).path("modified") + "; now "
+                                + b.path(i).path("bytes") + " bytes, modified " + b.path(i).path("modified") + ")"
+                            : "its inputs were " + paths(a) + ", now " + paths(b);
+                }
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            return "its pending manifest cannot be read (" + e.getOriginalMessage() + ")";
+        }
+    }
+
+    private static java.util.List<String> paths(com.fasterxml.jackson.databind.JsonNode inputs) {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        inputs.forEach(i -> paths.add(i.path("path").asText()));
+        return paths;
     }
 
     /** Stops the clock. */

@@ -21,28 +21,40 @@ import org.biospark.UsageException;
  * The output directory of one run, written all or nothing. Tables and the manifest go into a hidden staging
  * directory beside the target; {@link #commit()} moves it into place (replacing the old results only then, when
  * overwriting), and {@link #close()} without a commit deletes it, so a failed job leaves no half-written table.
- *
- * <p>Works on any Hadoop file system: local paths, {@code file:}, {@code hdfs:}, {@code s3a:}.
+ * While the run works it holds the directory's {@link OutputLock}, so a second run on it is refused; a run whose
+ * driver died leaves its staging directory behind, which the next run removes or, resuming, reuses
+ * ({@link Resumption}). Works on any Hadoop file system: local paths, {@code file:}, {@code hdfs:}, {@code s3a:}.
  */
 public final class RunOutput implements AutoCloseable {
     /** File name of the run manifest inside the output directory. */
     public static final String MANIFEST = "_manifest.json";
     /** The staging directory's sub-directory of intermediate files, never committed. */
     private static final String SCRATCH = "_scratch";
+    /** The manifest as the run starts: what a resumed run must match. */
+    public static final String PENDING_MANIFEST = "_manifest.pending.json";
 
     private final SparkSession spark;
     private final FileSystem fs;
     private final Path target;
     private final Path staging;
     private final boolean overwrite;
+    private final OutputLock lock;
+    private final boolean resumed;
+    private final Resumption resumption;
     private boolean committed;
+    /** Whether the staging directory outlives a failure: an interrupted run's work that a refused resume adopted. */
+    private boolean kept;
 
-    private RunOutput(SparkSession spark, FileSystem fs, Path target, Path staging, boolean overwrite) {
+    private RunOutput(SparkSession spark, FileSystem fs, Path target, Path staging, boolean overwrite,
+                      OutputLock lock, boolean resumed) {
         this.spark = spark;
         this.fs = fs;
         this.target = target;
         this.staging = staging;
         this.overwrite = overwrite;
+        this.lock = lock;
+        this.resumed = resumed;
+        this.resumption = new Resumption(fs, staging, resumed);
     }
 
     /**
@@ -51,6 +63,14 @@ public final class RunOutput implements AutoCloseable {
      * output path fails at once.
      */
     public static RunOutput open(SparkSession spark, String directory, boolean overwrite) {
+        return open(spark, directory, overwrite, false);
+    }
+
+    /**
+     * The same, or with {@code resume} the staging directory an interrupted run on {@code directory} left behind,
+     * adopted with the work it holds; a usage error when there is none.
+     */
+    public static RunOutput open(SparkSession spark, String directory, boolean overwrite, boolean resume) {
         try {
             Configuration conf = spark.sparkContext().hadoopConfiguration();
             Path path = new Path(directory);
@@ -62,12 +82,65 @@ public final class RunOutput implements AutoCloseable {
                 throw new UsageException("The output directory cannot be a file system root: " + directory);
             }
             Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
-            if (!fs.mkdirs(staging)) {
-                throw new UsageException("Cannot create the output directory beside " + target);
+            OutputLock lock = OutputLock.acquire(fs, target, staging);
+            try {
+                if (resume) {
+                    staging = Resumption.interrupted(fs, target);
+                    lock.record(staging);
+                }
+                Resumption.removeLeftovers(fs, target, staging);
+                if (!fs.mkdirs(staging)) {
+                    throw new UsageException("Cannot create the output directory beside " + target);
+                }
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
             }
-            return new RunOutput(spark, fs, target, staging, overwrite);
+            return new RunOutput(spark, fs, target, staging, overwrite, lock, resume);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the output directory " + directory, e);
+        }
+    }
+
+    /**
+     * Of the {@code recorded} partitions of table {@code name}, those whose output an interrupted run committed, set
+     * aside for {@link #writeTable} to put back beside the partitions it writes (see {@link Resumption#reuse}).
+     */
+    public java.util.Set<Integer> reuse(String name, java.util.Set<Integer> recorded) {
+        return resumption.reuse(name, recorded);
+    }
+
+    /** Notes that {@code reused} of the {@code partitions} of table {@code name} came from the interrupted run. */
+    public void noteReuse(String name, int reused, int partitions) {
+        resumption.noteReuse(name, reused, partitions);
+    }
+
+    /** What this run reused, table by table (empty unless resumed). */
+    public java.util.Map<String, String> reuses() {
+        return resumption.reuses();
+    }
+
+    /** Whether this run continues an interrupted one, in its staging directory. */
+    public boolean resumed() {
+        return resumed;
+    }
+
+    /** Where the run's pending manifest is. */
+    Path pendingManifest() {
+        return new Path(staging, PENDING_MANIFEST);
+    }
+
+    /** The staging directory the run writes into. */
+    public Path staging() {
+        return staging;
+    }
+
+    /** Removes the intermediate files of {@code name} from the scratch directory. */
+    public void discardScratch(String name) {
+        try {
+            fs.delete(new Path(new Path(staging, SCRATCH), name), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the scratch files of " + name, e);
         }
     }
 
@@ -90,17 +163,22 @@ public final class RunOutput implements AutoCloseable {
         return target;
     }
 
-    /** Where table {@code name} will be once committed. */
-    public Path finalTablePath(String name) {
-        return new Path(target, name);
-    }
-
     /**
      * Writes {@code table} as Parquet table {@code name} into the staging directory, partitioned by the columns
      * given (one directory per value, as Spark writes them).
      */
     public void writeTable(String name, Dataset<Row> table, String... partitionBy) {
-        table.write().mode(SaveMode.ErrorIfExists).partitionBy(partitionBy).parquet(new Path(staging, name).toString());
+        Path path = new Path(staging, name);
+        try {
+            if (resumed && fs.exists(path)) {
+                // a table this run's plan did not set partitions aside for: written again, whole
+                fs.delete(path, true);
+            }
+            table.write().mode(SaveMode.ErrorIfExists).partitionBy(partitionBy).parquet(path.toString());
+            resumption.restore(name, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write table " + name + " into " + staging, e);
+        }
     }
 
     /** Deletes table {@code name} from the staging directory, so that it can be written again. */
@@ -130,6 +208,24 @@ public final class RunOutput implements AutoCloseable {
         return directory;
     }
 
+    /** Writes the manifest as the run starts, for a resumed run to check against. */
+    void writePending(RunManifest manifest) {
+        try (OutputStream out = fs.create(pendingManifest(), true)) {
+            out.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the pending manifest", e);
+        }
+    }
+
+    /** The interrupted run's manifest as it started. */
+    String readPending() {
+        try (java.io.InputStream in = fs.open(pendingManifest())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pending manifest of the interrupted run", e);
+        }
+    }
+
     /** Writes the run manifest. */
     public void writeManifest(RunManifest manifest) {
         try (OutputStream out = fs.create(new Path(staging, MANIFEST), false)) {
@@ -153,13 +249,15 @@ public final class RunOutput implements AutoCloseable {
         if (!committed) {
             throw new IllegalStateException("the run output is not committed yet");
         }
-        return finalTablePath(name).toString();
+        return new Path(target, name).toString();
     }
 
     /** Moves the staged results into place; an old directory there is replaced only now. */
     public void commit() {
         try {
             fs.delete(new Path(staging, SCRATCH), true);
+            fs.delete(new Path(staging, Resumption.REUSED), true);
+            fs.delete(pendingManifest(), false);
             if (fs.exists(target)) {
                 if (!overwrite && fs.listStatus(target).length > 0) {
                     throw new UsageException("The output directory " + target
@@ -176,16 +274,22 @@ public final class RunOutput implements AutoCloseable {
         }
     }
 
-    /** Deletes the staging directory unless the run was committed. */
+    /** Leaves the staging directory in place when the run fails: it holds an interrupted run's work. */
+    void keep() {
+        kept = true;
+    }
+
+    /** Deletes the staging directory unless the run was committed (or kept), and releases the directory. */
     @Override
     public void close() {
-        if (committed) {
-            return;
-        }
         try {
-            fs.delete(staging, true);
+            if (!committed && !kept) {
+                fs.delete(staging, true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the staging directory " + staging, e);
+        } finally {
+            lock.close();
         }
     }
 }

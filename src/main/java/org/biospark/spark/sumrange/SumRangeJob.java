@@ -27,7 +27,7 @@ public final class SumRangeJob extends Job<SumRangeCounts, SumRangeResult> {
     private double startup;
 
     private SumRangeJob(SumRangeOptions options) {
-        super("sumrange", options.out(), options.overwrite());
+        super("sumrange", options.out(), options.overwrite(), options.resume());
         this.options = options;
     }
 
@@ -45,6 +45,7 @@ public final class SumRangeJob extends Job<SumRangeCounts, SumRangeResult> {
         if (options.engine() == SumRangeEngine.THREADS) {
             run.manifest().parameter("threads", options.effectiveThreads());
         }
+        run.ready();
         List<RangeSlice> slices = RangeSplitter.split(options.from(), options.to(), partitions);
         startup = options.engine() == SumRangeEngine.SPARK ? warmUp(run, partitions) : 0.0;
 

@@ -13,9 +13,16 @@ import org.biospark.sumrange.RangeSum;
  * @param threads    thread-pool size of the {@code threads} engine; 0 means one per available processor
  * @param out        output directory
  * @param overwrite  replace an existing, non-empty output directory
+ * @param resume     continue the interrupted run on {@code out} (a sum is quick: it starts over in its place)
  */
 public record SumRangeOptions(long from, long to, int partitions, SumRangeEngine engine, int threads, String out,
-                              boolean overwrite) {
+                              boolean overwrite, boolean resume) {
+    /** A run that does not resume another. */
+    public SumRangeOptions(long from, long to, int partitions, SumRangeEngine engine, int threads, String out,
+                           boolean overwrite) {
+        this(from, to, partitions, engine, threads, out, overwrite, false);
+    }
+
     public SumRangeOptions {
         if (Math.abs(from) > RangeSum.MAX_ABS || Math.abs(to) > RangeSum.MAX_ABS) {
             throw new UsageException("--from and --to must lie within +/-" + RangeSum.MAX_ABS);
@@ -51,6 +58,7 @@ public record SumRangeOptions(long from, long to, int partitions, SumRangeEngine
         private SumRangeEngine engine = SumRangeEngine.SPARK;
         private int threads;
         private boolean overwrite;
+        private boolean resume;
 
         private Builder(long to, String out) {
             this.to = to;
@@ -84,8 +92,13 @@ public record SumRangeOptions(long from, long to, int partitions, SumRangeEngine
             return this;
         }
 
+        public Builder resume(boolean value) {
+            resume = value;
+            return this;
+        }
+
         public SumRangeOptions build() {
-            return new SumRangeOptions(from, to, partitions, engine, threads, out, overwrite);
+            return new SumRangeOptions(from, to, partitions, engine, threads, out, overwrite, resume);
         }
     }
 

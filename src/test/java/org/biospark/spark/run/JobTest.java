@@ -40,7 +40,7 @@ class JobTest {
         private final boolean fail;
 
         Fixture(String out, boolean overwrite, int rows, boolean fail) {
-            super("fixture", out, overwrite);
+            super("fixture", out, overwrite, false);
             this.rows = rows;
             this.fail = fail;
         }
