@@ -17,7 +17,7 @@ record QueryCounts(long read, long aligned, long rejected, int partitions, long 
     QueryCounts {
         if (read != aligned + rejected) {
             throw new IllegalStateException("record accounting broken: read " + read + ", aligned " + aligned
-                    + ", rejected " + rejected + ": this is a bug");
+                    + ", rejected " + rejected);
         }
     }
 
