@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.biospark.testing.Processes;
+import org.biospark.testing.SmallHeap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,14 +76,9 @@ class LongQueryTest {
             out.write(line); // one line: the reader's worst case
             out.write('\n');
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = new File("target/long-query-memory-check.log");
-        Process child = new ProcessBuilder(java, "-Xmx128m", "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), LongQueryMemoryCheck.class.getName(), fasta.toString(),
-                Integer.toString(length))
-                .redirectErrorStream(true).redirectOutput(log).start();
-        assertTrue(child.waitFor(5, TimeUnit.MINUTES), "did not finish in 5 minutes");
-        assertEquals(0, child.exitValue(), "see " + log);
-        assertTrue(Files.readString(log.toPath()).contains("local score"), Files.readString(log.toPath()));
+        Processes.Outcome check = SmallHeap.run("128m", LongQueryMemoryCheck.class, "long-query-memory-check.log",
+                fasta.toString(), Integer.toString(length));
+        assertEquals(0, check.exitCode(), check.stdout());
+        assertTrue(check.stdout().contains("local score"), check.stdout());
     }
 }

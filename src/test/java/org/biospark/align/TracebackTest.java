@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.biospark.testing.Processes;
+import org.biospark.testing.SmallHeap;
 import org.junit.jupiter.api.Test;
 
 class TracebackTest {
@@ -163,11 +165,7 @@ class TracebackTest {
 
     @Test
     void thirtyKilobasesEachFitInAGigabyte() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                TracebackMemoryCheck.class.getName())
-                .redirectErrorStream(true).redirectOutput(new File("target/traceback-memory-check.log")).start();
-        assertTrue(child.waitFor(5, TimeUnit.MINUTES), "did not finish in 5 minutes");
-        assertEquals(0, child.exitValue(), "see target/traceback-memory-check.log");
+        Processes.Outcome check = SmallHeap.run("1g", TracebackMemoryCheck.class, "traceback-memory-check.log");
+        assertEquals(0, check.exitCode(), check.stdout());
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,8 +22,7 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCommandLine cli = new CapturedCommandLine();
 
     @BeforeAll
     static void shareTheTestSession() {
@@ -33,37 +30,34 @@ class CliTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = BiosparkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void helpListsTheCommands() {
         assertEquals(ExitCodes.OK, run("--help"));
-        assertTrue(out.toString().contains("sumrange"), out.toString());
-        assertTrue(out.toString().contains("demo"), out.toString());
-        assertTrue(out.toString().contains("Exit codes"), out.toString());
+        assertTrue(cli.out().contains("sumrange"), cli.out());
+        assertTrue(cli.out().contains("demo"), cli.out());
+        assertTrue(cli.out().contains("Exit codes"), cli.out());
     }
 
     @Test
     void versionNamesBiosparkSparkAndJava() {
         assertEquals(ExitCodes.OK, run("--version"));
-        assertTrue(out.toString().startsWith("biospark "), out.toString());
-        assertTrue(out.toString().contains("Spark 4.2.0"), out.toString());
+        assertTrue(cli.out().startsWith("biospark "), cli.out());
+        assertTrue(cli.out().contains("Spark 4.2.0"), cli.out());
     }
 
     @Test
     void noCommandIsAUsageError() {
         assertEquals(ExitCodes.USAGE, run());
-        assertTrue(err.toString().contains("Missing a command"), err.toString());
+        assertTrue(cli.err().contains("Missing a command"), cli.err());
     }
 
     @Test
     void badArgumentsAreUsageErrors() {
         assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "10"));
-        assertTrue(err.toString().contains("--out"), err.toString());
+        assertTrue(cli.err().contains("--out"), cli.err());
         assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "ten", "--out", tmp.toString()));
         assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "10", "--engine", "gpu", "--out", tmp.toString()));
         assertEquals(ExitCodes.USAGE, run("nosuchcommand"));
@@ -72,7 +66,7 @@ class CliTest {
     @Test
     void optionsOutOfRangeAreUsageErrors() {
         assertEquals(ExitCodes.USAGE, run("sumrange", "--from", "10", "--to", "5", "--out", tmp.resolve("a").toString()));
-        assertTrue(err.toString().contains("must not be smaller"), err.toString());
+        assertTrue(cli.err().contains("must not be smaller"), cli.err());
         assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "10000000000000000", "--out", tmp.resolve("b").toString()));
         assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "10", "--partitions", "-1", "--out", tmp.resolve("c").toString()));
     }
@@ -82,7 +76,7 @@ class CliTest {
         Path taken = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(taken.resolve("x"), "x");
         assertEquals(ExitCodes.USAGE, run("sumrange", "--to", "100", "--out", taken.toString()));
-        assertTrue(err.toString().contains("--overwrite"), err.toString());
+        assertTrue(cli.err().contains("--overwrite"), cli.err());
         assertEquals(ExitCodes.OK, run("sumrange", "--to", "100", "--out", taken.toString(), "--overwrite"));
     }
 
@@ -90,11 +84,11 @@ class CliTest {
     void sumrangePrintsTheExactTotal() {
         Path result = tmp.resolve("sum");
         assertEquals(ExitCodes.OK, run("sumrange", "--to", "1000000", "--partitions", "3", "--out", result.toString()));
-        assertTrue(out.toString().contains("total 499999500000 "), out.toString());
+        assertTrue(cli.out().contains("total 499999500000 "), cli.out());
         assertTrue(Files.isDirectory(result.resolve("sumrange")));
         assertEquals(ExitCodes.OK, run("sumrange", "--from", "-5", "--to", "5", "--engine", "THREADS",
                 "--threads", "2", "--out", tmp.resolve("threads").toString()));
-        assertTrue(out.toString().contains("total -5 "), out.toString());
+        assertTrue(cli.out().contains("total -5 "), cli.out());
     }
 
     @Test
@@ -103,7 +97,7 @@ class CliTest {
         assertEquals(ExitCodes.OK, run("demo", "--out", demo.toString()));
         assertTrue(Files.exists(demo.resolve("sumrange").resolve("_manifest.json")));
         assertTrue(Files.exists(demo.resolve("align").resolve("_manifest.json")));
-        assertTrue(out.toString().contains("queries: 1000 read, 1000 aligned, 0 rejected"), out.toString());
+        assertTrue(cli.out().contains("queries: 1000 read, 1000 aligned, 0 rejected"), cli.out());
         assertEquals(ExitCodes.OK, run("demo", "--out", demo.toString()), "a second demo replaces the first");
 
         Path other = Files.createDirectories(tmp.resolve("other"));
@@ -124,24 +118,22 @@ class CliTest {
         String first = tmp.resolve("run1").toString();
         String second = tmp.resolve("run2").toString();
         assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", gmt, "--ranks", ranks.toString(),
-                "--permutations", "100", "--out", first), err.toString());
-        assertTrue(out.toString().contains("datasets: 2;"), out.toString());
-        assertTrue(out.toString().contains("results: 1172 rows"), out.toString());
+                "--permutations", "100", "--out", first), cli.err());
+        assertTrue(cli.out().contains("datasets: 2;"), cli.out());
+        assertTrue(cli.out().contains("results: 1172 rows"), cli.out());
         assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", gmt, "--ranks",
                 ranks.resolve("a.rnk").toString(), "--permutations", "100", "--seed", "7", "--out", second));
-        out.getBuffer().setLength(0);
         // a set across datasets and runs: its ES flips sign with the ranking, and is the same in both runs
         assertEquals(ExitCodes.OK, run("sql", "--results", first, second, "--format", "csv",
                 "SELECT run, dataset, round(es, 6) AS es FROM gsea WHERE gene_set = '5990980_Cell_Cycle'"
-                        + " ORDER BY run, dataset"), err.toString());
+                        + " ORDER BY run, dataset"), cli.err());
         assertEquals(String.join("\n", "run,dataset,es", first + ",a,0.53885", first + ",b,-0.53885",
-                second + ",a,0.53885"), out.toString().strip());
-        out.getBuffer().setLength(0);
+                second + ",a,0.53885"), cli.out().strip());
         assertEquals(ExitCodes.OK, run("sql", "--results", first, second, "--format", "csv",
                 "SELECT command, counts['sets_tested'] AS tested FROM runs ORDER BY tested"));
-        assertEquals("command,tested\ngsea,586\ngsea,1172", out.toString().strip());
+        assertEquals("command,tested\ngsea,586\ngsea,1172", cli.out().strip());
         assertEquals(ExitCodes.USAGE, run("sql", "--results", first, "SELECT nope FROM gsea"));
-        assertTrue(err.toString().contains("UNRESOLVED_COLUMN"), err.toString());
+        assertTrue(cli.err().contains("UNRESOLVED_COLUMN"), cli.err());
         assertEquals(ExitCodes.BAD_INPUT, run("sql", "--results", tmp.toString(), "SELECT 1"));
     }
 
@@ -151,31 +143,25 @@ class CliTest {
         Files.write(gmt, java.util.List.of("only\ttwo"));
         assertEquals(ExitCodes.BAD_INPUT, run("gsea", "--gene-sets", gmt.toString(), "--ranks",
                 Golden.GENESET.path("example.rnk").toString(), "--out", tmp.resolve("x").toString()));
-        assertTrue(err.toString().contains("no gene set in the file"), err.toString());
+        assertTrue(cli.err().contains("no gene set in the file"), cli.err());
         assertEquals(ExitCodes.USAGE, run("gsea", "--gene-sets", gmt.toString(), "--out", tmp.resolve("y").toString()));
     }
 
     @Test
     void badInputExitsWith3AndNamesFileAndLine() {
-        CommandLine commandLine = BiosparkCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
         InvalidInputException bad = new InvalidInputException("reads.fa", 12, "sequence line before the first header");
         // As it arrives from an executor: wrapped by Spark.
-        int code = new ErrorReporter().handleExecutionException(
-                new SparkException("Job aborted", bad), commandLine, null);
+        int code = cli.report(new SparkException("Job aborted", bad));
         assertEquals(ExitCodes.BAD_INPUT, code);
-        assertTrue(err.toString().contains("sequence line before the first header at line 12 of reads.fa"), err.toString());
+        assertTrue(cli.err().contains("sequence line before the first header at line 12 of reads.fa"), cli.err());
     }
 
     @Test
     void anythingElseIsAnInternalErrorWithItsTrace() {
-        CommandLine commandLine = BiosparkCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = new ErrorReporter().handleExecutionException(
-                new IllegalStateException("broken invariant"), commandLine, null);
+        int code = cli.report(new IllegalStateException("broken invariant"));
         assertEquals(ExitCodes.INTERNAL_ERROR, code);
-        assertTrue(err.toString().contains("internal error"), err.toString());
-        assertTrue(err.toString().contains("at org.biospark"), "stack trace expected: " + err);
+        assertTrue(cli.err().contains("internal error"), cli.err());
+        assertTrue(cli.err().contains("at org.biospark"), "stack trace expected: " + cli.err());
     }
 
     @Test
@@ -190,10 +176,8 @@ class CliTest {
             {"sql --results r --format json SELECT", "table, csv or parquet"},
         };
         for (String[] c : cases) {
-            out.getBuffer().setLength(0);
-            err.getBuffer().setLength(0);
             assertEquals(ExitCodes.USAGE, run(c[0].split(" ")), c[0]);
-            assertTrue(err.toString().contains(c[1]), c[0] + ": " + err);
+            assertTrue(cli.err().contains(c[1]), c[0] + ": " + cli.err());
         }
     }
 

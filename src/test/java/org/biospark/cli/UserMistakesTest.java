@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
 
 /**
  * The mistakes users make with gene-set inputs, answered with what to change: identifiers that match nothing,
@@ -34,8 +31,7 @@ class UserMistakesTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCommandLine cli = new CapturedCommandLine();
 
     @BeforeAll
     static void shareTheTestSession() {
@@ -43,12 +39,7 @@ class UserMistakesTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine commandLine = BiosparkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     private static String golden(String name) {
@@ -78,7 +69,7 @@ class UserMistakesTest {
         Path out = tmp.resolve("none");
         assertEquals(ExitCodes.BAD_INPUT, run("gsea", "--gene-sets", symbols().toString(), "--ranks",
                 golden("example.rnk"), "--permutations", "100", "--out", out.toString()));
-        String message = err.toString();
+        String message = cli.err();
         assertTrue(message.contains("no gene matched"), message);
         assertTrue(message.contains("0 of the dataset's 12,000 genes"), message);
         assertTrue(message.contains("the sets GENE"), message);
@@ -96,7 +87,7 @@ class UserMistakesTest {
         Path out = tmp.resolve("mixed");
         assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", golden("example.gmt"), "--ranks", ranks.toString(),
                 "--permutations", "100", "--out", out.toString()));
-        assertTrue(err.toString().contains("symbols: nothing tested: no gene matched"), err.toString());
+        assertTrue(cli.err().contains("symbols: nothing tested: no gene matched"), cli.err());
         JsonNode m = manifest(out);
         assertEquals(1, m.get("counts").get("datasets_untested").asInt());
         assertEquals("symbols", m.get("summary").get("untested_datasets").get(0).get("dataset").asText());
@@ -116,8 +107,8 @@ class UserMistakesTest {
         assertEquals(ExitCodes.OK, run("gsea", "--gene-sets", golden("example.gmt"), "--ranks", rnk.toString(),
                 "--min-size", "2", "--permutations", "100", "--out", out.toString()));
         // of the 1,200 genes kept, the 354 the sets name match; the collection has 7,111 genes
-        assertTrue(err.toString().contains("few: few genes match: 354 of the dataset's 12,000 genes (3.0%) are in"
-                + " the gene sets, which have 7,111 genes; the dataset has X"), err.toString());
+        assertTrue(cli.err().contains("few: few genes match: 354 of the dataset's 12,000 genes (3.0%) are in"
+                + " the gene sets, which have 7,111 genes; the dataset has X"), cli.err());
     }
 
     @Test
@@ -125,16 +116,16 @@ class UserMistakesTest {
         Path out = tmp.resolve("filtered");
         assertEquals(ExitCodes.BAD_INPUT, run("gsea", "--gene-sets", golden("example.gmt"), "--ranks",
                 golden("example.rnk"), "--min-size", "5000", "--max-size", "6000", "--out", out.toString()));
-        assertTrue(err.toString().contains("no set left after the size filter"), err.toString());
-        assertTrue(err.toString().contains("fewer than --min-size 5000: lower --min-size"), err.toString());
+        assertTrue(cli.err().contains("no set left after the size filter"), cli.err());
+        assertTrue(cli.err().contains("fewer than --min-size 5000: lower --min-size"), cli.err());
     }
 
     @Test
     void labelsOfOneClassAreBadInputAtTheirLine() throws IOException {
         Path cls = Files.writeString(tmp.resolve("one.cls"), "16 2 1\n# A B\n" + "A ".repeat(16).strip() + "\n");
         assertEquals(ExitCodes.BAD_INPUT, phenotype(cls));
-        assertTrue(err.toString().contains("every sample is in class A"), err.toString());
-        assertTrue(err.toString().contains("at line 3 of"), err.toString());
+        assertTrue(cli.err().contains("every sample is in class A"), cli.err());
+        assertTrue(cli.err().contains("at line 3 of"), cli.err());
     }
 
     @Test
@@ -142,20 +133,20 @@ class UserMistakesTest {
         Path cls = Files.writeString(tmp.resolve("three.cls"),
                 "16 3 1\n# A B C\nA A A A A A A A B B B B C C C C\n");
         assertEquals(ExitCodes.USAGE, phenotype(cls));
-        assertTrue(err.toString().contains("has 3 classes [A, B, C]"), err.toString());
-        assertTrue(err.toString().contains("--class-a"), err.toString());
+        assertTrue(cli.err().contains("has 3 classes [A, B, C]"), cli.err());
+        assertTrue(cli.err().contains("--class-a"), cli.err());
         assertEquals(ExitCodes.OK, phenotype(cls, "--class-a", "A"));
-        assertTrue(err.toString().contains("class A against the others, together: B+C"), err.toString());
+        assertTrue(cli.err().contains("class A against the others, together: B+C"), cli.err());
         assertEquals(ExitCodes.USAGE, phenotype(cls, "--class-a", "D"));
-        assertTrue(err.toString().contains("--class-a D is not a class of"), err.toString());
+        assertTrue(cli.err().contains("--class-a D is not a class of"), cli.err());
     }
 
     @Test
     void labelsThatDoNotMatchTheMatrixAreBadInput() throws IOException {
         Path cls = Files.writeString(tmp.resolve("short.cls"), "15 2 1\n# A B\nA A A A A A A A B B B B B B B\n");
         assertEquals(ExitCodes.BAD_INPUT, phenotype(cls));
-        assertTrue(err.toString().contains("the CLS file has 15 labels and"), err.toString());
-        assertTrue(err.toString().contains("has 16 samples"), err.toString());
+        assertTrue(cli.err().contains("the CLS file has 15 labels and"), cli.err());
+        assertTrue(cli.err().contains("has 16 samples"), cli.err());
     }
 
     @Test
@@ -165,8 +156,8 @@ class UserMistakesTest {
         Path gct = Files.write(tmp.resolve("v13.gct"), lines);
         assertEquals(ExitCodes.BAD_INPUT, run("gsea", "--gene-sets", golden("synth.gmt"), "--expression",
                 gct.toString(), "--labels", golden("synth.cls"), "--out", tmp.resolve("v13").toString()));
-        assertTrue(err.toString().contains("'#1.3'"), err.toString());
-        assertTrue(err.toString().contains("at line 1 of"), err.toString());
+        assertTrue(cli.err().contains("'#1.3'"), cli.err());
+        assertTrue(cli.err().contains("at line 1 of"), cli.err());
     }
 
     @Test
@@ -175,7 +166,7 @@ class UserMistakesTest {
         Path rnk = Files.write(tmp.resolve("spaced.rnk"), spaced);
         assertEquals(ExitCodes.BAD_INPUT, run("gsea", "--gene-sets", golden("example.gmt"), "--ranks",
                 rnk.toString(), "--out", tmp.resolve("spaced").toString()));
-        assertTrue(err.toString().contains("separated by a space, not a tab"), err.toString());
+        assertTrue(cli.err().contains("separated by a space, not a tab"), cli.err());
     }
 
     @Test
@@ -187,7 +178,7 @@ class UserMistakesTest {
         Path out = tmp.resolve("bom-align");
         assertEquals(ExitCodes.OK, run("align", "--queries", fasta.toString(), "--references", ref.toString(),
                 "--out", out.toString()));
-        assertEquals(2, manifest(out).get("counts").get("queries_aligned").asInt(), out.toString());
+        assertEquals(2, manifest(out).get("counts").get("queries_aligned").asInt(), cli.out());
         Path rnk = tmp.resolve("bom.rnk");
         Files.write(rnk, concat(bom, Files.readAllBytes(Path.of(golden("example.rnk")))));
         Path gmt = tmp.resolve("bom.gmt");

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import org.biospark.testing.Processes;
+import org.biospark.testing.SmallHeap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,14 +67,10 @@ class TooLongRecordTest {
                 out.write(">short\nACGT\n".getBytes(StandardCharsets.US_ASCII));
             }
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = new File("target/too-long-record-" + kind + ".log");
-        Process child = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                TooLongRecordCheck.class.getName(), file.toString())
-                .redirectErrorStream(true).redirectOutput(log).start();
-        assertTrue(child.waitFor(5, TimeUnit.MINUTES), "did not finish in 5 minutes");
         try {
-            assertEquals(0, child.exitValue(), Files.readString(log.toPath()));
+            Processes.Outcome check = SmallHeap.run("1g", TooLongRecordCheck.class, "too-long-record-" + kind + ".log",
+                    file.toString());
+            assertEquals(0, check.exitCode(), check.stdout());
         } finally {
             Files.delete(file);
         }
