@@ -13,6 +13,7 @@ public final class SparkSessions {
     static final String SERIALIZER = "spark.serializer";
     static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
     static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
+    static final String EXTENSIONS = "spark.sql.extensions";
     /**
      * A file (mode 600) holding the cluster's {@code spark.authenticate.secret}. Spark gives a standalone cluster's
      * secret to the driver only through its own configuration, and in cluster deploy mode it leaves the secret out of
@@ -35,8 +36,11 @@ public final class SparkSessions {
         String serializer = submitted.get(SERIALIZER, KRYO);
         builder.config(SERIALIZER, serializer);
         if (serializer.equals(KRYO)) {
-            builder.config(KRYO_REGISTRATOR, withOurRegistrator(submitted.get(KRYO_REGISTRATOR, "")));
+            builder.config(KRYO_REGISTRATOR, withOurs(submitted.get(KRYO_REGISTRATOR, ""),
+                    BiosparkKryoRegistrator.class.getName()));
         }
+        // the SQL functions, in every session a job or a notebook starts, beside any extensions the user set
+        builder.config(EXTENSIONS, withOurs(submitted.get(EXTENSIONS, ""), BiosparkExtensions.class.getName()));
         if (submitted.getBoolean("spark.authenticate", false) && !submitted.contains(SECRET)
                 && submitted.contains(SECRET_FILE)) {
             builder.config(SECRET, readSecret(submitted.get(SECRET_FILE)));
@@ -63,9 +67,8 @@ public final class SparkSessions {
         }
     }
 
-    /** Adds biospark's Kryo registrator to a comma-separated list of registrators, unless it is there. */
-    static String withOurRegistrator(String registrators) {
-        String ours = BiosparkKryoRegistrator.class.getName();
+    /** Adds one of biospark's classes to a comma-separated list of classes (registrators, extensions), unless there. */
+    static String withOurs(String registrators, String ours) {
         if (registrators.isBlank()) {
             return ours;
         }

@@ -25,22 +25,7 @@ class GoldenScoresTest {
     }
 
     static Map<String, String> fasta(String resource) throws IOException {
-        Map<String, String> records = new LinkedHashMap<>();
-        String name = null;
-        StringBuilder sequence = new StringBuilder();
-        for (String line : Golden.ALIGN.lines(resource)) {
-            if (line.startsWith(">")) {
-                if (name != null) {
-                    records.put(name, sequence.toString());
-                }
-                name = line.substring(1).trim().split("\\s+")[0];
-                sequence.setLength(0);
-            } else {
-                sequence.append(line.trim());
-            }
-        }
-        records.put(name, sequence.toString());
-        return records;
+        return Golden.ALIGN.fasta(resource);
     }
 
     private static List<GoldenScore> golden(String resource) throws IOException {

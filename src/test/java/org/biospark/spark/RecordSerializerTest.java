@@ -76,8 +76,8 @@ class RecordSerializerTest {
     @Test
     void registratorListsGainOursOnce() {
         String ours = BiosparkKryoRegistrator.class.getName();
-        assertEquals(ours, SparkSessions.withOurRegistrator(""));
-        assertEquals("a.B," + ours, SparkSessions.withOurRegistrator("a.B"));
-        assertEquals("a.B, " + ours, SparkSessions.withOurRegistrator("a.B, " + ours));
+        assertEquals(ours, SparkSessions.withOurs("", ours));
+        assertEquals("a.B," + ours, SparkSessions.withOurs("a.B", ours));
+        assertEquals("a.B, " + ours, SparkSessions.withOurs("a.B, " + ours, ours));
     }
 }

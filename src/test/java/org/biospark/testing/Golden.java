@@ -85,4 +85,26 @@ public final class Golden {
         }
         return url;
     }
+
+    /** A FASTA file's records, name (the first word of the header) to sequence, in file order. */
+    public Map<String, String> fasta(String name) throws IOException {
+        Map<String, String> records = new java.util.LinkedHashMap<>();
+        String id = null;
+        StringBuilder sequence = new StringBuilder();
+        for (String line : lines(name)) {
+            if (line.startsWith(">")) {
+                if (id != null) {
+                    records.put(id, sequence.toString());
+                }
+                id = line.substring(1).trim().split("\\s+")[0];
+                sequence.setLength(0);
+            } else {
+                sequence.append(line.trim());
+            }
+        }
+        if (id != null) {
+            records.put(id, sequence.toString());
+        }
+        return records;
+    }
 }

@@ -2,6 +2,7 @@ package org.biospark.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,14 @@ public final class SmallHeap {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + heap, "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), main.getName()));
+                System.getProperty("java.class.path")));
+        // the module openings Spark needs, as the tests' own JVM got them
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("--add-opens") || option.startsWith("-Dio.netty")) {
+                command.add(1, option);
+            }
+        }
+        command.add(main.getName());
         command.addAll(List.of(args));
         File output = new File("target/" + log);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();

@@ -1,0 +1,47 @@
+package org.biospark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.biospark.testing.Processes;
+import org.biospark.testing.SmallHeap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQL functions in a session that sets nothing of biospark's but {@code spark.sql.extensions}, as a
+ * {@code spark-sql} shell, a Thrift server or a PySpark session would: in a JVM of its own, since the tests' shared
+ * session is made by {@link SparkSessions}.
+ */
+class SqlExtensionsSessionTest {
+    @Test
+    void theExtensionsSettingAloneRegistersTheFunctions() throws Exception {
+        Processes.Outcome run = SmallHeap.run("1g", PlainSession.class, "sql-extensions-session.log");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("score=3 cigar=3=1D5= rc=ACGTT"), run.output());
+        // local scores against ACGT: 4 (ACGT), 3 (ACG of ACGA), 1 (one T of TTTT), 3 (ACG)
+        assertTrue(run.output().contains("rows=4 total=11"), run.output());
+    }
+
+    /** A plain session with the extensions setting, running SQL text. */
+    public static final class PlainSession {
+        public static void main(String[] args) {
+            SparkSession spark = SparkSession.builder().master("local[2]").appName("plain")
+                    .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.extensions", BiosparkExtensions.class.getName()).getOrCreate();
+            Row r = spark.sql("SELECT align_score('ACGTACGT', 'ACGTTACGT') AS s,"
+                    + " align('ACGTACGT', 'ACGTTACGT').cigar AS c, reverse_complement('AACGT') AS rc").first();
+            System.out.println("score=" + r.get(0) + " cigar=" + r.get(1) + " rc=" + r.get(2));
+            spark.sql("CREATE TEMPORARY VIEW reads AS SELECT * FROM VALUES ('r1', 'ACGT'), ('r2', 'ACGA'),"
+                    + " ('r3', 'TTTT'), ('r4', 'ACG') AS v(id, seq)");
+            List<Row> rows = spark.sql("SELECT id, align_score(seq, 'ACGT', 'local') AS s FROM reads")
+                    .collectAsList();
+            System.out.println("rows=" + rows.size() + " total=" + rows.stream().mapToInt(x -> x.getInt(1)).sum());
+            spark.stop();
+        }
+    }
+}
