@@ -6,6 +6,7 @@ import org.biospark.align.AlignmentMode;
 import org.biospark.align.Alphabet;
 import org.biospark.geneset.RankingMetric;
 import org.biospark.spark.gsea.GseaMethod;
+import org.biospark.spark.gsea.RankBy;
 import org.biospark.spark.sumrange.SumRangeEngine;
 
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ final class ChoiceConverters {
         commandLine.registerConverter(Alphabet.class, of(Alphabet.class));
         commandLine.registerConverter(RankingMetric.class, of(RankingMetric.class));
         commandLine.registerConverter(GseaMethod.class, of(GseaMethod.class));
+        commandLine.registerConverter(RankBy.class, of(RankBy.class));
         commandLine.registerConverter(SumRangeEngine.class, of(SumRangeEngine.class));
         commandLine.registerConverter(SqlCommand.Format.class, of(SqlCommand.Format.class));
     }

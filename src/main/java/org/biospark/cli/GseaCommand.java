@@ -11,6 +11,8 @@ import org.biospark.spark.gsea.GseaJob;
 import org.biospark.spark.gsea.GseaMethod;
 import org.biospark.spark.gsea.GseaOptions;
 import org.biospark.spark.gsea.GseaRunResult;
+import org.biospark.spark.gsea.RankBy;
+import org.biospark.spark.gsea.TableColumns;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +30,14 @@ final class GseaCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--gene-sets", required = true, arity = "1..*", paramLabel = "GMT",
-            description = "GMT files or directories; the collection is the file name.")
+            description = "GMT files or directories (the collection is the file name), or tables of (collection,"
+                    + " gene_set, gene) rows: Parquet, ORC, CSV, Delta.")
     List<String> geneSets;
 
     @Option(names = "--ranks", arity = "1..*", paramLabel = "RNK",
-            description = "Ranked lists (gene, statistic) or directories of them: one dataset per file.")
+            description = "Ranked lists (gene, statistic) or directories of them, one dataset per file; or tables"
+                    + " (Parquet, ORC, CSV, TSV with --format, Delta) of (dataset, gene, score) rows holding any"
+                    + " number of datasets, or a DESeq2, limma or edgeR result table (see --rank-by).")
     List<String> ranks;
 
     @Option(names = "--expression", arity = "1..*", paramLabel = "GCT",
@@ -96,6 +101,37 @@ final class GseaCommand implements Callable<Integer> {
             description = "Tasks (default: about 3 per core).")
     int partitions;
 
+    @Option(names = "--format", paramLabel = "parquet|orc|csv|tsv|delta",
+            description = "The format of --ranks and --gene-sets tables (default: by extension; a .tsv is an RNK"
+                    + " unless a table option is given).")
+    String format;
+
+    @Option(names = "--dataset-column", paramLabel = "NAME",
+            description = "Ranks table: the dataset column (default: dataset if present, else the table is one"
+                    + " dataset named after it).")
+    String datasetColumn;
+
+    @Option(names = "--gene-column", paramLabel = "NAME", description = "Ranks table: the gene column (default: gene).")
+    String geneColumn;
+
+    @Option(names = "--score-column", paramLabel = "NAME",
+            description = "Ranks table: the statistic's column for --rank-by column (default: score).")
+    String scoreColumn;
+
+    @Option(names = "--rank-by", paramLabel = "column|deseq2|deseq2-p|limma|edger",
+            description = "The statistic: column (--score-column, the default), deseq2 (stat), deseq2-p"
+                    + " (sign(log2FoldChange) x -log10(pvalue)), limma (t), edger (sign(logFC) x -log10(PValue)).")
+    RankBy rankBy;
+
+    @Option(names = "--collection-column", paramLabel = "NAME",
+            description = "Gene-set table: the collection column (default: collection if present, else the table"
+                    + " is one collection named after it).")
+    String collectionColumn;
+
+    @Option(names = "--set-column", paramLabel = "NAME",
+            description = "Gene-set table: the set column (default: gene_set).")
+    String setColumn;
+
     @Mixin
     OutputOptions output;
 
@@ -105,7 +141,9 @@ final class GseaCommand implements Callable<Integer> {
                 .resume(output.resume()).ranks(ranks)
                 .expression(expression, labels).genes(genes, universe).method(method).permutations(permutations)
                 .multilevel(multilevel).sizes(minSize, maxSize).weight(weight).metric(metric).seed(seed)
-                .collapseDuplicates(collapseDuplicates).classA(classA).partitions(partitions).build();
+                .collapseDuplicates(collapseDuplicates).classA(classA).partitions(partitions)
+                .tables(new TableColumns(format, datasetColumn, geneColumn, scoreColumn, rankBy, collectionColumn,
+                        setColumn)).build();
         GseaRunResult result = GseaJob.run(SparkSessions.getOrCreate("biospark gsea"), options);
         print(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;

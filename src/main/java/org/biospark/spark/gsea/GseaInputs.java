@@ -12,11 +12,13 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 import org.biospark.UsageException;
 import org.biospark.io.GmtFile;
 import org.biospark.io.InvalidInputException;
 import org.biospark.spark.run.InputFiles;
 import org.biospark.spark.run.Reject;
+import org.biospark.spark.run.Tables;
 
 /**
  * The inputs of a {@code gsea} run as the driver knows them before any dataset is read: the collections (read
@@ -29,7 +31,7 @@ import org.biospark.spark.run.Reject;
  * @param rejects      the bad lines of the gene-set files
  * @param files        every input file, for the manifest
  * @param universe     the ORA universe (the genes of the collections unless one is given); empty for GSEA
- * @param geneSetLines the gene-set files' lines: sets and bad lines
+ * @param geneSetLines the gene-set inputs' records: a GMT file's sets and bad lines, a table's rows
  */
 record GseaInputs(List<Collection> collections, List<Source> sources, List<Reject> rejects, List<String> files,
                   List<String> universe, long geneSetLines) {
@@ -49,12 +51,19 @@ record GseaInputs(List<Collection> collections, List<Source> sources, List<Rejec
     static GseaInputs open(GseaOptions o, GseaMethod method, Configuration conf) {
         List<Reject> rejects = new ArrayList<>();
         List<String> files = new ArrayList<>();
-        List<Collection> collections = readCollections(o.geneSets(), conf, rejects, files);
+        long[] setRecords = new long[1];
+        List<Collection> collections = readCollections(o, conf, rejects, files, setRecords);
         List<Source> sources = new ArrayList<>();
         List<String> universe = List.of();
         switch (method) {
-            case PRERANKED -> InputFiles.expand(o.ranks(), conf, "ranked list").forEach(f -> sources.add(
-                    new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null, f.getLen())));
+            case PRERANKED -> {
+                if (RankTables.given(o, conf)) {
+                    files.addAll(o.ranks()); // read by Spark as tables, see GseaFrames
+                } else {
+                    InputFiles.expand(o.ranks(), conf, "ranked list").forEach(f -> sources.add(new Source(method,
+                            InputFiles.baseName(f.getPath()), f.getPath().toString(), null, f.getLen())));
+                }
+            }
             case PHENOTYPE -> {
                 List<FileStatus> matrices = InputFiles.expand(o.expression(), conf, "expression");
                 List<FileStatus> labelFiles = InputFiles.expand(o.labels(), conf, "labels (CLS)");
@@ -89,19 +98,44 @@ record GseaInputs(List<Collection> collections, List<Source> sources, List<Rejec
                 files.add(d.labels());
             }
         }
-        long geneSetLines = collections.stream().mapToLong(c -> c.sets().size()).sum() + rejects.size();
+        long geneSetLines = setRecords[0];
         return new GseaInputs(List.copyOf(collections), List.copyOf(sources), List.copyOf(rejects),
                 List.copyOf(files), universe, geneSetLines);
     }
 
-    private static List<Collection> readCollections(List<String> patterns, Configuration conf, List<Reject> rejects,
-                                                    List<String> files) {
+    /** Whether a gene-set input is a table: by --format or by a table's extension (GMT files are never tables). */
+    private static boolean isTable(String path, GseaOptions o, Configuration conf) {
+        return !path.toLowerCase(java.util.Locale.ROOT).matches(".*\\.gmt(\\.gz)?$")
+                && Tables.format(path, o.tables().format(), conf) != null;
+    }
+
+    private static List<Collection> readCollections(GseaOptions o, Configuration conf, List<Reject> rejects,
+                                                    List<String> files, long[] records) {
+        List<String> patterns = o.geneSets();
         if (patterns.isEmpty()) {
             throw new UsageException("--gene-sets is required");
         }
         List<Collection> collections = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (FileStatus f : InputFiles.expand(patterns, conf, "gene-set")) {
+        List<String> gmtFiles = new ArrayList<>();
+        for (String pattern : patterns) {
+            if (isTable(pattern, o, conf)) {
+                List<Collection> read = new ArrayList<>();
+                records[0] += GeneSetTables.read(Tables.read(SparkSession.active(), pattern,
+                        Tables.format(pattern, o.tables().format(), conf)), pattern,
+                        InputFiles.baseName(new Path(pattern)), o.tables(), read, rejects);
+                for (Collection c : read) {
+                    if (!names.add(c.name())) {
+                        throw new UsageException("two gene-set collections are named " + c.name());
+                    }
+                    collections.add(c);
+                }
+                files.add(pattern);
+            } else {
+                gmtFiles.add(pattern);
+            }
+        }
+        for (FileStatus f : gmtFiles.isEmpty() ? List.<FileStatus>of() : InputFiles.expand(gmtFiles, conf, "gene-set")) {
             String file = f.getPath().toString();
             GmtFile gmt = Datasets.parse(f.getPath(), conf, in -> GmtFile.read(in, file));
             String name = InputFiles.baseName(f.getPath());
@@ -114,6 +148,7 @@ record GseaInputs(List<Collection> collections, List<Source> sources, List<Rejec
             }
             collections.add(new Collection(name, file, gmt.sets(), gmt.lines()));
             gmt.problems().forEach(p -> rejects.add(Reject.of(p)));
+            records[0] += gmt.sets().size() + gmt.problems().size();
             files.add(file);
         }
         return collections;

@@ -66,13 +66,17 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
         // dataset's work
         GseaRun gsea = new GseaRun(run.spark(), jsc, options, settings, inputs, shared, jsc.broadcast(shared),
                 jsc.broadcast(new HadoopConf(run.conf())), run.output(), jsc.sc().longAccumulator("gsea rows"));
-        int datasets = inputs.sources().size();
+        boolean tables = inputs.sources().isEmpty();
         int wanted = options.partitions() > 0 ? options.partitions() : TASKS_PER_CORE * jsc.defaultParallelism();
-        int blocks = method == GseaMethod.ORA ? 1 : Math.max(1, Math.min((wanted + datasets - 1) / datasets,
+        int blocks = tables || method == GseaMethod.ORA ? 1 : Math.max(1, Math.min(
+                (wanted + inputs.sources().size() - 1) / inputs.sources().size(),
                 options.permutations() / PermutationBlocks.MIN_BLOCK));
-        run.describe(datasets + " datasets x " + shared.sets().size() + " gene sets (" + method.label()
+        run.describe((tables ? "the datasets of " + options.ranks() : inputs.sources().size() + " datasets") + " x "
+                + shared.sets().size() + " gene sets (" + method.label()
                 + (blocks > 1 ? ", " + blocks + " permutation blocks each" : "") + ")");
-        GseaRun.Outcome outcome = blocks == 1 ? WholeDatasets.run(gsea, wanted) : PermutationBlocks.run(gsea, blocks);
+        GseaRun.Outcome outcome = tables ? TableDatasets.run(gsea)
+                : blocks == 1 ? WholeDatasets.run(gsea, wanted) : PermutationBlocks.run(gsea, blocks);
+        int datasets = tables ? outcome.summaries().size() : inputs.sources().size();
         long rejects = writeRejects(run, jsc, outcome.rejects().union(jsc.parallelize(inputs.rejects(), 1)));
 
         List<GseaTasks.Summary> summaries = outcome.summaries();

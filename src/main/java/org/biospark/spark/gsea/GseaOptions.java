@@ -28,16 +28,18 @@ import org.biospark.geneset.RankingMetric;
  * @param classA             phenotype mode: the class ranked first (null: the first class of each CLS file)
  * @param partitions         tasks (0: sized from the work and the cores)
  * @param resume             continue the interrupted run on {@code out}, reusing the datasets it committed
+ * @param tables             how ranks and gene sets given as tables are read
  */
 public record GseaOptions(List<String> geneSets, List<String> ranks, List<String> expression, List<String> labels,
                           List<String> genes, String universe, String out, boolean overwrite, GseaMethod method,
                           int permutations, boolean multilevel, int minSize, int maxSize, double weight,
                           RankingMetric metric, long seed, boolean collapseDuplicates, String classA, int partitions,
-                          boolean resume)
+                          boolean resume, TableColumns tables)
         implements Serializable {
     public GseaOptions {
         geneSets = geneSets == null ? List.of() : List.copyOf(geneSets);
         ranks = ranks == null ? List.of() : List.copyOf(ranks);
+        tables = tables == null ? TableColumns.DEFAULT : tables;
         expression = expression == null ? List.of() : List.copyOf(expression);
         labels = labels == null ? List.of() : List.copyOf(labels);
         genes = genes == null ? List.of() : List.copyOf(genes);
@@ -76,6 +78,7 @@ public record GseaOptions(List<String> geneSets, List<String> ranks, List<String
         private long seed = 42;
         private boolean collapseDuplicates;
         private String classA;
+        private TableColumns tables;
         private int partitions;
         private boolean resume;
 
@@ -182,10 +185,16 @@ public record GseaOptions(List<String> geneSets, List<String> ranks, List<String
             return this;
         }
 
+        /** How ranks and gene sets given as tables are read (their columns, format, statistic). */
+        public Builder tables(TableColumns value) {
+            tables = value;
+            return this;
+        }
+
         public GseaOptions build() {
             return new GseaOptions(geneSets, ranks, expression, labels, genes, universe, out, overwrite, method,
                     permutations, multilevel, minSize, maxSize, weight, metric, seed, collapseDuplicates, classA,
-                    partitions, resume);
+                    partitions, resume, tables);
         }
     }
 }

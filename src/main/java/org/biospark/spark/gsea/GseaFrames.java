@@ -1,0 +1,182 @@
+package org.biospark.spark.gsea;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.biospark.geneset.RankedList;
+import org.biospark.spark.run.Reject;
+import org.biospark.spark.run.RejectsSchema;
+
+/**
+ * gsea as DataFrames: a long table of ranked lists in, the {@code gsea} table's rows out, lazy until an action, so
+ * that a notebook can filter, join and write the result like any other DataFrame; the SQL table function and the
+ * command's table inputs run the same. The gene sets are read when the frame is built (they are small and every
+ * task needs all of them, so they travel by broadcast); the ranks are read by the tasks, a dataset grouped whole
+ * into one task, its rows in table order, which breaks ties of the statistic as a file's line order does.
+ */
+public final class GseaFrames {
+    static final String RESULT = "result";
+    static final String REJECT = "reject";
+    static final String SUMMARY = "summary";
+    /** A dataset's accounting, as a row of the outcome. */
+    static final StructType SUMMARY_SCHEMA = new StructType().add("dataset", DataTypes.StringType)
+            .add("lines", DataTypes.LongType).add("used", DataTypes.LongType).add("tested", DataTypes.LongType)
+            .add("filtered", DataTypes.LongType).add("left", DataTypes.BooleanType)
+            .add("rejects", DataTypes.LongType)
+            .add("warnings", DataTypes.createArrayType(DataTypes.StringType)).add("untested", DataTypes.StringType);
+    /** What the tasks give back: per row one of a result, a reject, or a dataset's accounting. */
+    static final StructType OUTCOME = new StructType().add(RESULT, GseaSchema.SCHEMA, true)
+            .add(REJECT, RejectsSchema.SCHEMA, true).add(SUMMARY, SUMMARY_SCHEMA, true);
+
+    private GseaFrames() {
+    }
+
+    /**
+     * The results and the rejects of a frame-built run, with the columns of the {@code gsea} and {@code rejects}
+     * tables: both lazy, both computed by each action on them (cache them to act on them more than once).
+     */
+    public record Frames(Dataset<Row> results, Dataset<Row> rejects) {
+    }
+
+    /**
+     * Preranked GSEA of every dataset of {@code ranks} against the sets of {@code geneSets}.
+     *
+     * @param ranks    (dataset, gene, score) rows, or a differential-expression table, as {@code columns} name them
+     * @param geneSets (collection, gene_set, gene) rows
+     * @param options  the kernel's options (permutations, sizes, weight, seed, multilevel, duplicates)
+     */
+    public static Frames preranked(Dataset<Row> ranks, Dataset<Row> geneSets, GseaOptions options,
+                                   TableColumns columns) {
+        List<GseaInputs.Collection> collections = new ArrayList<>();
+        List<Reject> setRejects = new ArrayList<>();
+        GeneSetTables.read(geneSets, "gene sets", "gene_sets", columns, collections, setRejects);
+        GseaInputs inputs = new GseaInputs(List.copyOf(collections), List.of(), List.copyOf(setRejects), List.of(),
+                List.of(), 0);
+        SparkSession spark = ranks.sparkSession();
+        Broadcast<GseaTasks.Shared> shared = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
+                .broadcast(GseaTasks.Shared.of(inputs));
+        Dataset<Row> outcome = outcomes(RankTables.normalise(ranks, "ranks", "ranks", columns), shared,
+                GseaJob.settings(options), options);
+        Dataset<Row> rejects = outcome.filter(functions.col(REJECT).isNotNull()).select(REJECT + ".*");
+        if (!setRejects.isEmpty()) {
+            rejects = spark.createDataFrame(setRejects.stream().map(Reject::toRow).toList(), RejectsSchema.SCHEMA)
+                    .unionByName(rejects);
+        }
+        // the tables' columns, all nullable: restoring the tables' nullability would need the plan run
+        return new Frames(outcome.filter(functions.col(RESULT).isNotNull()).select(RESULT + ".*"), rejects);
+    }
+
+    /**
+     * Every dataset of a ranks table in the common columns ({@link RankTables}) analysed whole in one task: its
+     * results, its rejects (rows, and sets the size filter left out) and its accounting; rows without a dataset
+     * are rejects of their own.
+     */
+    static Dataset<Row> outcomes(Dataset<Row> ranks, Broadcast<GseaTasks.Shared> shared, GseaTasks.Settings settings,
+                                 GseaOptions options) {
+        Dataset<Row> named = ranks.filter(functions.col(RankTables.DATASET).isNotNull());
+        Dataset<Row> analysed = named.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (dataset, rows) ->
+                        analyse(dataset, rows, shared.value(), settings, options), Encoders.row(OUTCOME));
+        Dataset<Row> unnamed = ranks.filter(functions.col(RankTables.DATASET).isNull()).map((MapFunction<Row, Row>)
+                r -> RowFactory.create(null, new Reject(r.getString(4), r.getLong(5) + 1, 0,
+                        String.valueOf(r.get(1)), "no dataset in the row", null).toRow(), null),
+                Encoders.row(OUTCOME));
+        return analysed.unionByName(unnamed);
+    }
+
+    /** Executor side: one dataset's rows, in table order, read as an RNK file's lines are, and analysed. */
+    static Iterator<Row> analyse(String dataset, Iterator<Row> input, GseaTasks.Shared shared,
+                                 GseaTasks.Settings settings, GseaOptions options) {
+        List<Row> rows = new ArrayList<>();
+        input.forEachRemaining(rows::add);
+        rows.sort(Comparator.comparingLong(r -> r.getLong(5)));
+        String table = rows.get(0).getString(4);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Long> first = new HashMap<>();
+        List<Reject> rejects = new ArrayList<>();
+        long number = 0;
+        for (Row r : rows) {
+            number++;
+            String gene = r.isNullAt(1) ? "" : r.getString(1);
+            Double score = r.isNullAt(2) ? null : r.getDouble(2);
+            if (gene.isEmpty()) {
+                rejects.add(reject(table, number, "", "no gene in the row", dataset));
+            } else if (score == null || score.isNaN() || score.isInfinite()) {
+                rejects.add(reject(table, number, gene, "statistic '" + r.getString(3) + "' is not a finite number",
+                        dataset));
+            } else if (scores.containsKey(gene) && options.collapseDuplicates()) {
+                long kept = first.get(gene);
+                long dropped = number;
+                if (Math.abs(score) > Math.abs(scores.get(gene))) {
+                    scores.put(gene, score);
+                    first.put(gene, number);
+                    dropped = kept;
+                    kept = number;
+                }
+                rejects.add(reject(table, dropped, gene, "duplicate gene collapsed into row " + kept
+                        + " of the dataset (largest |statistic| kept)", dataset));
+            } else if (scores.containsKey(gene)) {
+                rejects.add(reject(table, number, gene, "duplicate gene (first at row " + first.get(gene)
+                        + " of the dataset)", dataset));
+            } else {
+                scores.put(gene, score);
+                first.put(gene, number);
+            }
+        }
+        GseaInputs.Source source = new GseaInputs.Source(GseaMethod.PRERANKED, dataset, table, null, 0);
+        Datasets.Read read = scores.size() < 2
+                ? Datasets.Read.leftOut(source, table, 0, rejects, number, "no ranked list: only " + scores.size()
+                        + " of its " + number + " rows name a gene with a finite statistic")
+                : Datasets.Read.of(new DatasetInput.Ranked(dataset, RankedList.of(scores)), rejects, number,
+                        scores.size(), List.of());
+        GseaTasks.Checked checked = GseaTasks.checked(source, read, shared, options);
+        List<Row> out = new ArrayList<>();
+        if (read.input() != null) {
+            read.input().prepare(shared, settings).rows(shared, settings)
+                    .forEach(row -> out.add(RowFactory.create(row, null, null)));
+        }
+        checked.rejects().forEach(j -> out.add(RowFactory.create(null, withDataset(j, dataset).toRow(), null)));
+        GseaTasks.Summary s = checked.summary();
+        out.add(RowFactory.create(null, null, RowFactory.create(s.dataset(), s.lines(), s.used(), s.tested(),
+                s.filtered(), s.left(), s.rejects(), scala.jdk.javaapi.CollectionConverters.asScala(s.warnings())
+                        .toList(), s.untested())));
+        return out.iterator();
+    }
+
+    /** A dataset's accounting from its outcome row. */
+    static GseaTasks.Summary summary(Row r) {
+        return new GseaTasks.Summary(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                r.getBoolean(5), r.getLong(6), r.getList(7), r.isNullAt(8) ? null : r.getString(8));
+    }
+
+    /** A reject from its row. */
+    static Reject reject(Row r) {
+        return new Reject(r.getString(0), r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+                r.isNullAt(5) ? null : r.getString(5));
+    }
+
+    private static Reject reject(String table, long row, String gene, String reason, String dataset) {
+        return new Reject(table, row, 0, gene, reason, dataset);
+    }
+
+    private static Reject withDataset(Reject r, String dataset) {
+        return r.dataset() != null ? r : new Reject(r.source(), r.recordNumber(), r.line(), r.id(), r.reason(),
+                dataset);
+    }
+}

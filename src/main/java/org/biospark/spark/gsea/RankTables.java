@@ -1,0 +1,98 @@
+package org.biospark.spark.gsea;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.biospark.UsageException;
+import org.biospark.spark.run.InputFiles;
+import org.biospark.spark.run.Tables;
+
+/**
+ * Ranked lists from tables: a long table of any number of signatures (dataset, gene, score), or a
+ * differential-expression result table (DESeq2, limma, edgeR) as its tool writes it. Every table becomes the same
+ * columns, {@link #DATASET}, {@link #GENE}, {@link #SCORE} (null where the statistic is missing or not a number),
+ * {@link #TEXT} (the values it came from, for a reject's reason), {@link #TABLE} and {@link #ROW} (the row's place
+ * in its table, which breaks ties in the ranking as a file's line order does).
+ */
+final class RankTables {
+    static final String DATASET = "dataset";
+    static final String GENE = "gene";
+    static final String SCORE = "score";
+    static final String TEXT = "text";
+    static final String TABLE = "table";
+    static final String ROW = "row";
+
+    private RankTables() {
+    }
+
+    /**
+     * Whether {@code --ranks} names tables: by {@code --format}; by a Parquet, ORC or CSV extension, or a directory
+     * of such parts or a Delta table; a {@code .tsv} only with a table option, since RNK files are often named so.
+     */
+    static boolean given(GseaOptions o, Configuration conf) {
+        if (o.ranks().isEmpty()) {
+            return false;
+        }
+        List<Boolean> tables = new ArrayList<>();
+        for (String path : o.ranks()) {
+            String format = Tables.format(path, o.tables().format(), conf);
+            tables.add(format != null && (!format.equals("tsv") || o.tables().format() != null
+                    || o.tables().given()));
+        }
+        if (tables.contains(true) && tables.contains(false)) {
+            throw new UsageException("--ranks mixes tables and RNK files; give one kind (or run them apart)");
+        }
+        return tables.get(0);
+    }
+
+    /** Every table of {@code --ranks}, read and brought to the common columns, one after the other. */
+    static Dataset<Row> read(SparkSession spark, GseaOptions o, Configuration conf) {
+        Dataset<Row> all = null;
+        for (String path : o.ranks()) {
+            String format = Tables.format(path, o.tables().format(), conf);
+            Dataset<Row> table = normalise(Tables.read(spark, path, format), path,
+                    InputFiles.baseName(new Path(path)), o.tables());
+            all = all == null ? table : all.unionByName(table);
+        }
+        return all;
+    }
+
+    /**
+     * One ranks table in the common columns.
+     *
+     * @param name    the table, for messages and rejects
+     * @param alone   the dataset name when the table has no dataset column
+     * @throws org.biospark.io.InvalidInputException naming a column the table lacks, and those it has
+     */
+    static Dataset<Row> normalise(Dataset<Row> table, String name, String alone, TableColumns c) {
+        Tables.require(table, name, c.gene(), "name the gene column with --gene-column");
+        for (String column : c.rankBy().columns(c.score())) {
+            Tables.require(table, name, column, c.rankBy() == RankBy.COLUMN
+                    ? "name the statistic's column with --score-column, or for a differential-expression table"
+                    + " choose --rank-by " + RankBy.DESEQ2.label() + ", " + RankBy.DESEQ2_P.label() + ", "
+                    + RankBy.LIMMA.label() + " or " + RankBy.EDGER.label()
+                    : "--rank-by " + c.rankBy().label() + " reads " + String.join(" and ",
+                    c.rankBy().columns(c.score())) + "; choose the --rank-by of the tool that wrote the table");
+        }
+        Column dataset;
+        if (c.dataset() != null) {
+            Tables.require(table, name, c.dataset(), "name the dataset column with --dataset-column, or leave it"
+                    + " out for a table of one dataset");
+            dataset = functions.col(c.dataset()).cast("string");
+        } else if (Tables.has(table, DATASET)) {
+            dataset = functions.col(DATASET).cast("string");
+        } else {
+            dataset = functions.lit(alone);
+        }
+        return table.select(dataset.as(DATASET), functions.trim(functions.col(c.gene()).cast("string")).as(GENE),
+                c.rankBy().statistic(c.score()).as(SCORE), c.rankBy().text(c.score()).as(TEXT),
+                functions.lit(name).as(TABLE), functions.monotonically_increasing_id().as(ROW));
+    }
+}

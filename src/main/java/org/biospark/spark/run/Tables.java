@@ -1,0 +1,120 @@
+package org.biospark.spark.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.biospark.UsageException;
+import org.biospark.io.InvalidInputException;
+
+/**
+ * Tables as inputs: Parquet, ORC, CSV and TSV (with a header line) by extension or by {@code --format}, and Delta
+ * when {@code delta-spark} is on the class path. A table is read by Spark itself, so a directory of part files, a
+ * partitioned table and {@code hdfs://} all work as they do in Spark.
+ */
+public final class Tables {
+    /** The table formats, by the name {@code --format} takes. */
+    public static final List<String> FORMATS = List.of("parquet", "orc", "csv", "tsv", "delta");
+
+    private Tables() {
+    }
+
+    /**
+     * The format of {@code path}: {@code format} when given, else from the extension (a directory: from its part
+     * files, or Delta when it has a {@code _delta_log}); null when the path is not a table (a text format of its
+     * own, such as RNK or FASTA).
+     */
+    public static String format(String path, String format, Configuration conf) {
+        if (format != null) {
+            String f = format.toLowerCase(Locale.ROOT);
+            if (!FORMATS.contains(f)) {
+                throw new UsageException("--format must be one of " + String.join(", ", FORMATS) + ", not " + format);
+            }
+            return f;
+        }
+        String byName = byExtension(path);
+        if (byName != null) {
+            return byName;
+        }
+        try {
+            Path p = new Path(path);
+            FileSystem fs = p.getFileSystem(conf);
+            if (!fs.exists(p) || !fs.getFileStatus(p).isDirectory()) {
+                return null;
+            }
+            if (fs.exists(new Path(p, "_delta_log"))) {
+                return "delta";
+            }
+            return Arrays.stream(fs.listStatus(p)).map(s -> byExtension(s.getPath().getName()))
+                    .filter(f -> f != null).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at " + path, e);
+        }
+    }
+
+    private static String byExtension(String path) {
+        String name = path.toLowerCase(Locale.ROOT).replaceAll("\\.(gz|bz2)$", "");
+        for (String f : List.of("parquet", "orc", "csv", "tsv")) {
+            if (name.endsWith("." + f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Reads a table; CSV and TSV have a header line and arrive as strings, cast where a column is used. */
+    public static Dataset<Row> read(SparkSession spark, String path, String format) {
+        DataFrameReader reader = spark.read();
+        try {
+            return switch (format) {
+                case "csv" -> reader.option("header", "true").option("mode", "PERMISSIVE").csv(path);
+                case "tsv" -> reader.option("header", "true").option("sep", "\t").option("mode", "PERMISSIVE")
+                        .csv(path);
+                case "delta" -> reader.format("delta").load(path);
+                default -> reader.format(format).load(path);
+            };
+        } catch (RuntimeException e) {
+            if (format.equals("delta") && String.valueOf(e.getMessage()).contains("delta")
+                    && e.getClass().getSimpleName().contains("ClassNotFound")) {
+                throw new UsageException("reading " + path + " as Delta needs delta-spark on the class path"
+                        + " (--packages io.delta:delta-spark_2.13:<version>)");
+            }
+            throw new InvalidInputException(path, "cannot be read as a " + format + " table: " + firstLine(e));
+        }
+    }
+
+    /**
+     * Fails, naming the table, the column and the columns it has, unless {@code table} has {@code column}.
+     *
+     * @param hint what to change, for the message
+     */
+    public static void require(Dataset<Row> table, String name, String column, String hint) {
+        if (!has(table, column)) {
+            throw new InvalidInputException(name, "no column '" + column + "'; the table has columns "
+                    + String.join(", ", table.columns()) + ": " + hint);
+        }
+    }
+
+    /** Whether a table has a column, by Spark's rules for names (case-insensitive unless configured). */
+    public static boolean has(Dataset<Row> table, String column) {
+        boolean caseSensitive = Boolean.parseBoolean(table.sparkSession().conf().get("spark.sql.caseSensitive",
+                "false"));
+        return Arrays.stream(table.columns()).anyMatch(c -> caseSensitive ? c.equals(column)
+                : c.equalsIgnoreCase(column));
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
