@@ -30,7 +30,8 @@ class NotebooksIT {
     private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
     /** Plots each notebook must show, at least. */
     private static final Map<String, Integer> PLOTS =
-            Map.of("quick_tour.ipynb", 1, "alignment_analysis.ipynb", 4, "gene_set_analysis.ipynb", 3);
+            Map.of("quick_tour.ipynb", 1, "alignment_analysis.ipynb", 4, "gene_set_analysis.ipynb", 3,
+                    "sql_functions.ipynb", 1);
 
     @Test
     void everyNotebookRunsHeadless() throws IOException, InterruptedException {

@@ -204,5 +204,16 @@ class GseaTablesTest {
             assertEquals(GseaSchema.SCHEMA.fields()[c].dataType(), frames.results().schema().fields()[c].dataType());
         }
         assertEquals(3, frames.rejects().count(), "the NaN, the duplicate and the row without a gene");
+
+        // the same rows from SQL text, through the table function
+        ranks.createOrReplaceTempView("ranks");
+        geneSets.createOrReplaceTempView("sets");
+        Dataset<Row> sql = spark.sql("SELECT * FROM gsea_preranked(TABLE(ranks), TABLE(sets), 100, 42, 5, 500)");
+        assertSameRows(byKey(frames.results()), byKey(sql), "sql");
+        assertEquals(2, spark.sql("SELECT dataset, count(*) FROM gsea_preranked(TABLE(ranks), TABLE(sets), 100, 42,"
+                + " 5, 500) WHERE gene_set = 'S0' GROUP BY dataset").count());
+        Exception wrong = assertThrows(Exception.class, () -> spark.sql("SELECT * FROM gsea_preranked(TABLE(ranks),"
+                + " TABLE(sets), 'many')").collectAsList());
+        assertTrue(wrong.getMessage().contains("permutations must be a whole number"), wrong.getMessage());
     }
 }

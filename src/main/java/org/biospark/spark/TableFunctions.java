@@ -1,0 +1,96 @@
+package org.biospark.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.SparkSessionExtensions;
+import org.apache.spark.sql.catalyst.FunctionIdentifier;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.ExpressionInfo;
+import org.apache.spark.sql.catalyst.expressions.FunctionTableSubqueryArgumentExpression;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.biospark.BiosparkVersion;
+import org.biospark.spark.gsea.GseaFrames;
+import org.biospark.spark.gsea.GseaOptions;
+import org.biospark.spark.gsea.TableColumns;
+
+import scala.Tuple3;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * The jobs as SQL table functions, registered with the scalar functions by {@link BiosparkExtensions}: a query
+ * passes its tables with {@code TABLE(...)}, as to Spark's own table functions, and gets the rows the command
+ * writes, as a relation it can filter, join and insert like any other.
+ */
+final class TableFunctions {
+    private TableFunctions() {
+    }
+
+    static void register(SparkSessionExtensions extensions) {
+        ExpressionInfo info = new ExpressionInfo(TableFunctions.class.getName(), null, "gsea_preranked",
+                "_FUNC_(TABLE(ranks), TABLE(gene_sets)[, permutations[, seed[, min_size, max_size]]]) - Preranked"
+                        + " GSEA of every dataset of a long (dataset, gene, score) table against a (collection,"
+                        + " gene_set, gene) table: the rows of the gsea command's table.",
+                "\n    Arguments:\n"
+                        + "      * ranks - a table or query of (dataset, gene, score) rows; without a dataset column"
+                        + " it is one dataset\n"
+                        + "      * gene_sets - a table or query of (collection, gene_set, gene) rows\n"
+                        + "      * permutations - per dataset (default 1000)\n"
+                        + "      * seed - the random seed (default 42): the same rows at any parallelism\n"
+                        + "      * min_size, max_size - the set sizes tested, counting genes in the dataset"
+                        + " (default 15, 500)\n  ",
+                "\n    Examples:\n"
+                        + "      > SELECT dataset, gene_set, nes, padj FROM _FUNC_(TABLE(ranks), TABLE(sets), 1000,"
+                        + " 42) WHERE padj < 0.05;\n  ",
+                "", "table_funcs", BiosparkVersion.version(), "", "java_udf");
+        extensions.injectTableFunction(new Tuple3<>(FunctionIdentifier.apply("gsea_preranked"), info,
+                new Builder()));
+    }
+
+    /** Builds the relation of {@code gsea_preranked} from its arguments. */
+    private static final class Builder extends AbstractFunction1<Seq<Expression>, LogicalPlan> {
+        @Override
+        public LogicalPlan apply(Seq<Expression> arguments) {
+            List<Expression> args = new ArrayList<>(CollectionConverters.asJava(arguments));
+            String usage = "gsea_preranked takes (TABLE(ranks), TABLE(gene_sets)[, permutations[, seed[, min_size,"
+                    + " max_size]]])";
+            if (args.size() < 2 || args.size() > 6 || args.size() == 5) {
+                throw new IllegalArgumentException(usage + ", not " + args.size() + " arguments");
+            }
+            SparkSession spark = SparkSession.active();
+            Dataset<Row> ranks = table(spark, args.get(0), "ranks", usage);
+            Dataset<Row> sets = table(spark, args.get(1), "gene_sets", usage);
+            int permutations = args.size() > 2 ? Math.toIntExact(whole(args.get(2), "permutations")) : 1000;
+            long seed = args.size() > 3 ? whole(args.get(3), "seed") : 42;
+            int min = args.size() > 4 ? Math.toIntExact(whole(args.get(4), "min_size")) : 15;
+            int max = args.size() > 5 ? Math.toIntExact(whole(args.get(5), "max_size")) : 500;
+            GseaOptions options = GseaOptions.builder(List.of(), null).permutations(permutations).seed(seed)
+                    .sizes(min, max).build();
+            Dataset<Row> results = GseaFrames.preranked(ranks, sets, options, TableColumns.DEFAULT).results();
+            return ((org.apache.spark.sql.classic.Dataset<Row>) results).logicalPlan();
+        }
+
+        private static Dataset<Row> table(SparkSession spark, Expression e, String name, String usage) {
+            if (!(e instanceof FunctionTableSubqueryArgumentExpression t)) {
+                throw new IllegalArgumentException(usage + ": the " + name + " argument must be TABLE(...), not "
+                        + e.sql());
+            }
+            return org.apache.spark.sql.classic.Dataset.ofRows((org.apache.spark.sql.classic.SparkSession) spark,
+                    t.plan());
+        }
+
+        private static long whole(Expression e, String name) {
+            Object value = e.foldable() ? e.eval(null) : null;
+            if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw new IllegalArgumentException("gsea_preranked: " + name + " must be a whole number constant,"
+                        + " not " + e.sql());
+            }
+            return n.longValue();
+        }
+    }
+}
