@@ -11,6 +11,7 @@ import org.biospark.spark.align.AlignCounts;
 import org.biospark.spark.align.AlignJob;
 import org.biospark.spark.align.AlignOptions;
 import org.biospark.spark.align.AlignResult;
+import org.biospark.spark.align.ReadColumns;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,12 +28,31 @@ final class AlignCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--queries", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "Query files, directories or globs: FASTA or FASTQ, plain or gzip, any Hadoop file system.")
+            description = "Query files, directories or globs: FASTA or FASTQ, plain or gzip, any Hadoop file system;"
+                    + " or tables of reads (Parquet, ORC, CSV, Delta; ADAM's read schema too).")
     List<String> queries;
 
     @Option(names = "--references", required = true, paramLabel = "FASTA",
-            description = "Reference FASTA, read on the driver and broadcast to every executor.")
+            description = "Reference FASTA (or a table, as --queries), read on the driver and broadcast to every"
+                    + " executor.")
     String references;
+
+    @Option(names = "--format", paramLabel = "parquet|orc|csv|tsv|delta",
+            description = "The format of queries and references given as tables (default: by extension; a .tsv is"
+                    + " a table only with this or a column option).")
+    String format;
+
+    @Option(names = "--id-column", paramLabel = "NAME",
+            description = "Tables: the id column (default: id, readName or name).")
+    String idColumn;
+
+    @Option(names = "--sequence-column", paramLabel = "NAME",
+            description = "Tables: the sequence column (default: sequence or seq).")
+    String sequenceColumn;
+
+    @Option(names = "--quality-column", paramLabel = "NAME",
+            description = "Tables: the quality column (default: quality, qualityScores or qual, if present).")
+    String qualityColumn;
 
     @Option(names = "--mode", defaultValue = "global", paramLabel = "MODE",
             description = "global (end gaps penalised), semiglobal (end gaps free) or local. Default: ${DEFAULT-VALUE}.")
@@ -87,7 +107,8 @@ final class AlignCommand implements Callable<Integer> {
                 .overwrite(output.overwrite).resume(output.resume())
                 .mode(mode).match(match).mismatch(mismatch).matrix(matrix).gapOpen(gapOpen).gapExtend(gapExtend)
                 .alphabet(alphabet).bothStrands(bothStrands).topK(topK).minScore(minScore).traceback(traceback)
-                .partitions(partitions).splitBytes(splitMegabytes << 20).build();
+                .partitions(partitions).splitBytes(splitMegabytes << 20)
+                .tables(new ReadColumns(format, idColumn, sequenceColumn, qualityColumn)).build();
         AlignResult result = AlignJob.run(SparkSessions.getOrCreate("biospark align"), options);
         print(result, spec.commandLine().getOut());
         return ExitCodes.OK;

@@ -33,7 +33,13 @@ final class AlignByCost {
     private AlignByCost() {
     }
 
+    /** Aligns the queries of {@code splits}, files read by the executors. */
     static QueryCounts run(SparkSession spark, AlignRun run, QuerySplits splits) {
+        return run(spark, run, splits.read(run.jsc()));
+    }
+
+    /** Aligns {@code queries}, from files or a table. */
+    static QueryCounts run(SparkSession spark, AlignRun run, JavaRDD<SourcedRecord> queries) {
         JavaSparkContext jsc = run.jsc();
         AlignSettings settings = run.settings();
         Broadcast<ReferenceSet> broadcast = run.references();
@@ -42,7 +48,7 @@ final class AlignByCost {
         // Each record is read and checked once; the later passes use the persisted verdicts.
         ScoreMatrix matrix = settings.scoring().matrix();
         boolean bothStrands = settings.bothStrands();
-        JavaRDD<Tuple2<SourcedRecord, String>> checked = splits.read(jsc)
+        JavaRDD<Tuple2<SourcedRecord, String>> checked = queries
                 .map(r -> new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         // One job learns what the driver needs before aligning: counts, the valid lengths, the id hashes.

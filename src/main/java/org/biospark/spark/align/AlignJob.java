@@ -52,7 +52,10 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
         JavaSparkContext jsc = run.jsc();
         Configuration conf = run.conf();
 
-        List<SourcedRecord> referenceRecords = References.read(options.references(), conf);
+        boolean tables = QueryTables.given(options.queries(), options.tables(), conf);
+        List<SourcedRecord> referenceRecords = QueryTables.given(List.of(options.references()), options.tables(), conf)
+                ? QueryTables.collect(spark, options.references(), options.tables(), conf)
+                : References.read(options.references(), conf);
         AlignSettings settings = AlignSettings.of(options, referenceRecords);
         List<Reject> referenceRejects = new ArrayList<>();
         ReferenceSet references = References.encode(referenceRecords, settings.scoring().matrix(), referenceRejects);
@@ -62,9 +65,18 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
             KernelWarmUp.start(settings, references);
         }
 
-        List<FileStatus> queryFiles = InputFiles.expand(options.queries(), conf, "query");
+        List<FileStatus> queryFiles = tables ? List.of() : InputFiles.expand(options.queries(), conf, "query");
         record(run.manifest(), settings, queryFiles, conf);
         run.ready();
+        AlignRun alignRun = new AlignRun(jsc, options, settings, broadcast, referenceRejects, run.output(),
+                Long.parseLong(spark.conf().get(ID_HASHES_ON_DRIVER_KEY, Long.toString(ID_HASHES_ON_DRIVER))),
+                jsc.sc().longAccumulator("pairs aligned"));
+        if (tables) {
+            // a table's rows are read by Spark's own scan, in its splits; checked, then placed by cost
+            QueryCounts queries = AlignByCost.run(spark, alignRun, QueryTables.read(spark, options.queries(),
+                    options.tables(), conf));
+            return counts(queries, referenceRecords, references, referenceRejects, 0);
+        }
 
         // Broadcast once per executor rather than shipped in every task: a Hadoop configuration is large, and
         // deserializing it in every task is a cost the JIT and the tasks pay.
@@ -73,9 +85,6 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
                 queryFiles.stream().mapToLong(FileStatus::getLen).sum(), jsc.defaultParallelism());
         List<QueryFile> inputs = GzipUnpacking.unpack(spark, queryFiles, splitBytes, run.output(), hadoopConf);
         QuerySplits splits = QuerySplits.plan(inputs, splitBytes, hadoopConf);
-        AlignRun alignRun = new AlignRun(jsc, options, settings, broadcast, referenceRejects, run.output(),
-                Long.parseLong(spark.conf().get(ID_HASHES_ON_DRIVER_KEY, Long.toString(ID_HASHES_ON_DRIVER))),
-                jsc.sc().longAccumulator("pairs aligned"));
         QueryCounts queries;
         boolean onePass = AlignInPlace.suits(spark, options, splits.splits(), references, jsc.defaultParallelism());
         if (onePass && AlignInPlace.run(spark, alignRun, splits) instanceof AlignInPlace.Aligned aligned) {
@@ -85,10 +94,15 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
             alignRun.pairsDone().reset();
             queries = AlignByCost.run(spark, alignRun, splits).after(onePass ? 1 : 0);
         }
+        return counts(queries, referenceRecords, references, referenceRejects,
+                inputs.stream().filter(QueryFile::inflated).count());
+    }
+
+    private static AlignCounts counts(QueryCounts queries, List<SourcedRecord> referenceRecords,
+                                      ReferenceSet references, List<Reject> referenceRejects, long inflated) {
         return new AlignCounts(queries.read(), queries.aligned(), queries.rejected(), referenceRecords.size(),
                 references.ids().size(), referenceRejects.size(), queries.partitions(), queries.movedByCost(),
-                queries.passes(), inputs.stream().filter(QueryFile::inflated).count(), queries.alignmentRows(),
-                queries.rejectRows());
+                queries.passes(), inflated, queries.alignmentRows(), queries.rejectRows());
     }
 
     @Override
@@ -109,6 +123,11 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
             manifest.input("references", o.references(), new Path(o.references()).getFileSystem(conf));
             for (FileStatus f : queryFiles) {
                 manifest.input("queries", f.getPath().toString(), f.getPath().getFileSystem(conf));
+            }
+            if (queryFiles.isEmpty()) { // tables: the paths as given
+                for (String table : o.queries()) {
+                    manifest.input("queries", table, new Path(table).getFileSystem(conf));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,15 +29,18 @@ import org.biospark.align.Alphabet;
  * @param splitBytes  plain query files larger than this are read by several tasks; 0 sizes a split as one task's
  *                    work (1 to 128 MiB, from the references' length)
  * @param resume      continue the interrupted run on {@code out}, reusing the work it committed
+ * @param tables      how queries and references given as tables are read
  */
 public record AlignOptions(List<String> queries, String references, String out, boolean overwrite,
                            AlignmentMode mode, Integer match, Integer mismatch, String matrix, Integer gapOpen,
                            Integer gapExtend, Alphabet alphabet, boolean bothStrands, int topK, Integer minScore,
-                           boolean traceback, int partitions, long splitBytes, boolean resume) {
+                           boolean traceback, int partitions, long splitBytes, boolean resume,
+                           ReadColumns tables) {
     /** The largest split size chosen when none is given. */
     public static final long DEFAULT_SPLIT_BYTES = 128L << 20;
 
     public AlignOptions {
+        tables = tables == null ? ReadColumns.DEFAULT : tables;
         if (queries == null || queries.isEmpty()) {
             throw new UsageException("at least one query file is required (--queries)");
         }
@@ -98,6 +101,7 @@ public record AlignOptions(List<String> queries, String references, String out, 
         private int partitions;
         private long splitBytes;
         private boolean resume;
+        private ReadColumns tables;
 
         private Builder(List<String> queries, String references, String out) {
             this.queries = queries;
@@ -215,9 +219,16 @@ public record AlignOptions(List<String> queries, String references, String out, 
             return this;
         }
 
+        /** How queries and references given as tables are read. */
+        public Builder tables(ReadColumns value) {
+            tables = value;
+            return this;
+        }
+
         public AlignOptions build() {
             return new AlignOptions(queries, references, out, overwrite, mode, match, mismatch, matrix, gapOpen,
-                    gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions, splitBytes, resume);
+                    gapExtend, alphabet, bothStrands, topK, minScore, traceback, partitions, splitBytes, resume,
+                    tables);
         }
     }
 }

@@ -1,0 +1,96 @@
+package org.biospark.spark.align;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.biospark.UsageException;
+import org.biospark.io.InvalidInputException;
+import org.biospark.io.SequenceRecord;
+import org.biospark.spark.run.Tables;
+
+/**
+ * Queries and references from tables (a Parquet table of reads as ADAM writes it, a CSV of sequences): each row a
+ * record, checked as a file's records are (an empty id or sequence, an invalid residue, a quality of another length
+ * are rejects naming the table and the id), its place in the table standing for a file's record number, which
+ * decides the first of two records with the same id.
+ */
+final class QueryTables {
+    private QueryTables() {
+    }
+
+    /** Whether {@code paths} are tables (see {@link Tables#format}; a {@code .tsv} only with a table option). */
+    static boolean given(List<String> paths, ReadColumns columns, Configuration conf) {
+        List<Boolean> tables = new ArrayList<>();
+        for (String path : paths) {
+            String format = Tables.format(path, columns.format(), conf);
+            tables.add(format != null && (!format.equals("tsv") || columns.format() != null || columns.given()));
+        }
+        if (tables.contains(true) && tables.contains(false)) {
+            throw new UsageException("the queries mix tables and FASTA/FASTQ files; give one kind");
+        }
+        return !tables.isEmpty() && tables.get(0);
+    }
+
+    /** The rows of every query table as records, read by the executors. */
+    static JavaRDD<SourcedRecord> read(SparkSession spark, List<String> paths, ReadColumns columns,
+                                       Configuration conf) {
+        JavaRDD<SourcedRecord> all = null;
+        for (String path : paths) {
+            String source = path;
+            JavaRDD<SourcedRecord> records = select(spark, path, columns, conf).javaRDD()
+                    .map(r -> new SourcedRecord(source, record(r)));
+            all = all == null ? records : all.union(records);
+        }
+        return all;
+    }
+
+    /** A reference table's rows, on the driver. */
+    static List<SourcedRecord> collect(SparkSession spark, String path, ReadColumns columns, Configuration conf) {
+        List<SourcedRecord> records = new ArrayList<>();
+        for (Row r : select(spark, path, columns, conf).orderBy("row").collectAsList()) {
+            records.add(new SourcedRecord(path, record(r)));
+        }
+        return records;
+    }
+
+    /** (id, sequence, quality, row) of a table, by the columns given or found. */
+    private static Dataset<Row> select(SparkSession spark, String path, ReadColumns c, Configuration conf) {
+        Dataset<Row> table = Tables.read(spark, path, Tables.format(path, c.format(), conf));
+        String id = column(table, path, c.id(), ReadColumns.IDS, "--id-column");
+        String sequence = column(table, path, c.sequence(), ReadColumns.SEQUENCES, "--sequence-column");
+        String quality = c.quality() != null ? column(table, path, c.quality(), List.of(), "--quality-column")
+                : ReadColumns.QUALITIES.stream().filter(q -> Tables.has(table, q)).findFirst().orElse(null);
+        Column qual = quality == null ? functions.lit(null).cast("string") : functions.col(quality).cast("string");
+        return table.select(functions.col(id).cast("string"), functions.col(sequence).cast("string"), qual,
+                functions.monotonically_increasing_id().as("row"));
+    }
+
+    private static String column(Dataset<Row> table, String path, String given, List<String> usual, String option) {
+        if (given != null) {
+            Tables.require(table, path, given, "name the column with " + option);
+            return given;
+        }
+        for (String name : usual) {
+            if (Tables.has(table, name)) {
+                return name;
+            }
+        }
+        throw new InvalidInputException(path, "no column named " + String.join(" or ", usual) + "; the table has"
+                + " columns " + String.join(", ", table.columns()) + ": name the column with " + option);
+    }
+
+    /** A row as a record: a null id or sequence is empty (and rejected as such), whitespace is not a residue. */
+    private static SequenceRecord record(Row r) {
+        String id = r.isNullAt(0) ? "" : r.getString(0).strip();
+        String sequence = r.isNullAt(1) ? "" : r.getString(1).replaceAll("\\s+", "");
+        String quality = r.isNullAt(2) ? null : r.getString(2).strip();
+        return new SequenceRecord(id, sequence, quality, r.getLong(3) + 1, 0);
+    }
+}
