@@ -35,22 +35,27 @@ final class AlignByCost {
 
     /** Aligns the queries of {@code splits}, files read by the executors. */
     static QueryCounts run(SparkSession spark, AlignRun run, QuerySplits splits) {
-        return run(spark, run, splits.read(run.jsc()));
+        return run(spark, run, splits.read(run.jsc()), true);
     }
 
-    /** Aligns {@code queries}, from files or a table. */
-    static QueryCounts run(SparkSession spark, AlignRun run, JavaRDD<SourcedRecord> queries) {
+    /**
+     * Aligns {@code queries}, from files or a table; {@code keep} persists the checked records for the later
+     * passes, which pays where reading them again costs more than keeping them (text files), not for a columnar
+     * table's scan.
+     */
+    static QueryCounts run(SparkSession spark, AlignRun run, JavaRDD<SourcedRecord> queries, boolean keep) {
         JavaSparkContext jsc = run.jsc();
         AlignSettings settings = run.settings();
         Broadcast<ReferenceSet> broadcast = run.references();
         ReferenceSet references = broadcast.value();
         jsc.setJobDescription("align: reading queries");
-        // Each record is read and checked once; the later passes use the persisted verdicts.
         ScoreMatrix matrix = settings.scoring().matrix();
         boolean bothStrands = settings.bothStrands();
         JavaRDD<Tuple2<SourcedRecord, String>> checked = queries
-                .map(r -> new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)))
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .map(r -> new Tuple2<>(r, QueryChecks.problem(r.record(), matrix, bothStrands)));
+        if (keep) {
+            checked = checked.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        }
         // One job learns what the driver needs before aligning: counts, the valid lengths, the id hashes.
         int inputPartitions = checked.getNumPartitions();
         long hashLimit = run.idHashLimit();

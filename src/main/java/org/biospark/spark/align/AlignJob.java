@@ -53,8 +53,9 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
         Configuration conf = run.conf();
 
         boolean tables = QueryTables.given(options.queries(), options.tables(), conf);
-        List<SourcedRecord> referenceRecords = QueryTables.given(List.of(options.references()), options.tables(), conf)
-                ? QueryTables.collect(spark, options.references(), options.tables(), conf)
+        ReadColumns referenceColumns = options.tables().byExtension();
+        List<SourcedRecord> referenceRecords = QueryTables.given(List.of(options.references()), referenceColumns, conf)
+                ? QueryTables.collect(spark, options.references(), referenceColumns, conf)
                 : References.read(options.references(), conf);
         AlignSettings settings = AlignSettings.of(options, referenceRecords);
         List<Reject> referenceRejects = new ArrayList<>();
@@ -74,7 +75,7 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
         if (tables) {
             // a table's rows are read by Spark's own scan, in its splits; checked, then placed by cost
             QueryCounts queries = AlignByCost.run(spark, alignRun, QueryTables.read(spark, options.queries(),
-                    options.tables(), conf));
+                    options.tables(), conf), false);
             return counts(queries, referenceRecords, references, referenceRejects, 0);
         }
 

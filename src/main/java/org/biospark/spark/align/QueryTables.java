@@ -1,9 +1,12 @@
 package org.biospark.spark.align;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,6 +25,8 @@ import org.biospark.spark.run.Tables;
  * decides the first of two records with the same id.
  */
 final class QueryTables {
+    static final int SPLITS_PER_CORE = 8;
+    private static final String MAX_PARTITION_BYTES = "spark.sql.files.maxPartitionBytes";
     private QueryTables() {
     }
 
@@ -38,17 +43,41 @@ final class QueryTables {
         return !tables.isEmpty() && tables.get(0);
     }
 
-    /** The rows of every query table as records, read by the executors. */
+    /**
+     * The rows of every query table as records, read by the executors in about {@value #SPLITS_PER_CORE} splits
+     * per core: Spark's default of one split per 128 MB leaves a few large tasks, which the job would otherwise
+     * move by cost, a shuffle of every read, where a scan can as well start balanced.
+     */
     static JavaRDD<SourcedRecord> read(SparkSession spark, List<String> paths, ReadColumns columns,
                                        Configuration conf) {
-        JavaRDD<SourcedRecord> all = null;
-        for (String path : paths) {
-            String source = path;
-            JavaRDD<SourcedRecord> records = select(spark, path, columns, conf).javaRDD()
-                    .map(r -> new SourcedRecord(source, record(r)));
-            all = all == null ? records : all.union(records);
+        long bytes = 0;
+        try {
+            for (String path : paths) {
+                bytes += new Path(path).getFileSystem(conf).getContentSummary(new Path(path)).getLength();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot size the query tables", e);
         }
-        return all;
+        long split = Math.max(1L << 20, bytes / ((long) SPLITS_PER_CORE * spark.sparkContext().defaultParallelism()));
+        String before = spark.conf().get(MAX_PARTITION_BYTES, null);
+        spark.conf().set(MAX_PARTITION_BYTES, Long.toString(split));
+        try {
+            JavaRDD<SourcedRecord> all = null;
+            for (String path : paths) {
+                String source = path;
+                // the scan's splits are fixed when its RDD is made, under the setting above
+                JavaRDD<SourcedRecord> records = select(spark, path, columns, conf).javaRDD()
+                        .map(r -> new SourcedRecord(source, record(r)));
+                all = all == null ? records : all.union(records);
+            }
+            return all;
+        } finally {
+            if (before == null) {
+                spark.conf().unset(MAX_PARTITION_BYTES);
+            } else {
+                spark.conf().set(MAX_PARTITION_BYTES, before);
+            }
+        }
     }
 
     /** A reference table's rows, on the driver. */
@@ -86,10 +115,19 @@ final class QueryTables {
                 + " columns " + String.join(", ", table.columns()) + ": name the column with " + option);
     }
 
+    private static String withoutWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return s.replaceAll("\\s+", "");
+            }
+        }
+        return s;
+    }
+
     /** A row as a record: a null id or sequence is empty (and rejected as such), whitespace is not a residue. */
     private static SequenceRecord record(Row r) {
         String id = r.isNullAt(0) ? "" : r.getString(0).strip();
-        String sequence = r.isNullAt(1) ? "" : r.getString(1).replaceAll("\\s+", "");
+        String sequence = r.isNullAt(1) ? "" : withoutWhitespace(r.getString(1));
         String quality = r.isNullAt(2) ? null : r.getString(2).strip();
         return new SequenceRecord(id, sequence, quality, r.getLong(3) + 1, 0);
     }

@@ -20,6 +20,11 @@ public record ReadColumns(String format, String id, String sequence, String qual
     static final List<String> SEQUENCES = List.of("sequence", "seq");
     static final List<String> QUALITIES = List.of("quality", "qualityScores", "qual");
 
+    /** The same columns, the format by extension: {@code --format} names the queries' format, not the references'. */
+    ReadColumns byExtension() {
+        return new ReadColumns(null, id, sequence, quality);
+    }
+
     /** Whether any table option was given, which makes a {@code .tsv} a table. */
     boolean given() {
         return !equals(DEFAULT);
