@@ -3,7 +3,6 @@ package org.biospark.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +26,7 @@ public record RankFile(String file, Map<String, Double> scores, List<LineProblem
 
     /** Reads an RNK stream (plain text), collapsing duplicate genes by maximum |statistic| when asked. */
     public static RankFile read(InputStream in, String file, boolean collapseDuplicates) throws IOException {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        Map<String, Long> firstLine = new java.util.HashMap<>();
+        RankScores scores = new RankScores(collapseDuplicates, "line");
         List<LineProblem> problems = new ArrayList<>();
         TextFiles.Lines reader = TextFiles.utf8(in, file);
         long lineNumber = 0;
@@ -58,26 +56,14 @@ public record RankFile(String file, Map<String, Double> scores, List<LineProblem
             if (score == null || score.isNaN() || score.isInfinite()) {
                 problems.add(new LineProblem(file, lineNumber, gene,
                         "statistic '" + fields[1].strip() + "' is not a finite number"));
-            } else if (scores.containsKey(gene) && collapseDuplicates) {
-                long keptLine = firstLine.get(gene);
-                long droppedLine = lineNumber;
-                if (Math.abs(score) > Math.abs(scores.get(gene))) {
-                    scores.put(gene, score);
-                    firstLine.put(gene, lineNumber);
-                    droppedLine = keptLine;
-                    keptLine = lineNumber;
-                }
-                problems.add(new LineProblem(file, droppedLine, gene, "duplicate gene collapsed into line "
-                        + keptLine + " (largest |statistic| kept)"));
-            } else if (scores.containsKey(gene)) {
-                problems.add(new LineProblem(file, lineNumber, gene,
-                        "duplicate gene (first at line " + firstLine.get(gene) + ")"));
             } else {
-                scores.put(gene, score);
-                firstLine.put(gene, lineNumber);
+                RankScores.Problem p = scores.add(gene, score, lineNumber);
+                if (p != null) {
+                    problems.add(new LineProblem(file, p.position(), gene, p.reason()));
+                }
             }
         }
-        return new RankFile(file, scores, List.copyOf(problems));
+        return new RankFile(file, scores.scores(), List.copyOf(problems));
     }
 
     /** The first character between a line's first two words: a space, a comma or a semicolon. */

@@ -13,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.biospark.UsageException;
 import org.biospark.io.InvalidInputException;
 import org.biospark.io.SequenceRecord;
 import org.biospark.spark.run.Tables;
@@ -32,15 +31,8 @@ final class QueryTables {
 
     /** Whether {@code paths} are tables (see {@link Tables#format}; a {@code .tsv} only with a table option). */
     static boolean given(List<String> paths, ReadColumns columns, Configuration conf) {
-        List<Boolean> tables = new ArrayList<>();
-        for (String path : paths) {
-            String format = Tables.format(path, columns.format(), conf);
-            tables.add(format != null && (!format.equals("tsv") || columns.format() != null || columns.given()));
-        }
-        if (tables.contains(true) && tables.contains(false)) {
-            throw new UsageException("the queries mix tables and FASTA/FASTQ files; give one kind");
-        }
-        return !tables.isEmpty() && tables.get(0);
+        return Tables.given(paths, columns.format(), columns.given(), conf,
+                "the queries mix tables and FASTA/FASTQ files; give one kind");
     }
 
     /**

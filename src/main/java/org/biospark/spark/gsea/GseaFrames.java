@@ -2,9 +2,7 @@ package org.biospark.spark.gsea;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +18,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.biospark.geneset.RankedList;
+import org.biospark.io.RankScores;
 import org.biospark.spark.run.Reject;
 import org.biospark.spark.run.RejectsSchema;
 
@@ -107,8 +106,7 @@ public final class GseaFrames {
         input.forEachRemaining(rows::add);
         rows.sort(Comparator.comparingLong(r -> r.getLong(5)));
         String table = rows.get(0).getString(4);
-        Map<String, Double> scores = new LinkedHashMap<>();
-        Map<String, Long> first = new HashMap<>();
+        RankScores ranked = new RankScores(options.collapseDuplicates(), "row");
         List<Reject> rejects = new ArrayList<>();
         long number = 0;
         for (Row r : rows) {
@@ -120,25 +118,14 @@ public final class GseaFrames {
             } else if (score == null || score.isNaN() || score.isInfinite()) {
                 rejects.add(reject(table, number, gene, "statistic '" + r.getString(3) + "' is not a finite number",
                         dataset));
-            } else if (scores.containsKey(gene) && options.collapseDuplicates()) {
-                long kept = first.get(gene);
-                long dropped = number;
-                if (Math.abs(score) > Math.abs(scores.get(gene))) {
-                    scores.put(gene, score);
-                    first.put(gene, number);
-                    dropped = kept;
-                    kept = number;
-                }
-                rejects.add(reject(table, dropped, gene, "duplicate gene collapsed into row " + kept
-                        + " of the dataset (largest |statistic| kept)", dataset));
-            } else if (scores.containsKey(gene)) {
-                rejects.add(reject(table, number, gene, "duplicate gene (first at row " + first.get(gene)
-                        + " of the dataset)", dataset));
             } else {
-                scores.put(gene, score);
-                first.put(gene, number);
+                RankScores.Problem p = ranked.add(gene, score, number);
+                if (p != null) {
+                    rejects.add(reject(table, p.position(), gene, p.reason(), dataset));
+                }
             }
         }
+        Map<String, Double> scores = ranked.scores();
         GseaInputs.Source source = new GseaInputs.Source(GseaMethod.PRERANKED, dataset, table, null, 0);
         Datasets.Read read = scores.size() < 2
                 ? Datasets.Read.leftOut(source, table, 0, rejects, number, "no ranked list: only " + scores.size()

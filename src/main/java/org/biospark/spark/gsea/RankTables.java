@@ -1,7 +1,5 @@
 package org.biospark.spark.gsea;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -10,7 +8,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.biospark.UsageException;
 import org.biospark.spark.run.InputFiles;
 import org.biospark.spark.run.Tables;
 
@@ -37,19 +34,8 @@ final class RankTables {
      * of such parts or a Delta table; a {@code .tsv} only with a table option, since RNK files are often named so.
      */
     static boolean given(GseaOptions o, Configuration conf) {
-        if (o.ranks().isEmpty()) {
-            return false;
-        }
-        List<Boolean> tables = new ArrayList<>();
-        for (String path : o.ranks()) {
-            String format = Tables.format(path, o.tables().format(), conf);
-            tables.add(format != null && (!format.equals("tsv") || o.tables().format() != null
-                    || o.tables().given()));
-        }
-        if (tables.contains(true) && tables.contains(false)) {
-            throw new UsageException("--ranks mixes tables and RNK files; give one kind (or run them apart)");
-        }
-        return tables.get(0);
+        return Tables.given(o.ranks(), o.tables().format(), o.tables().given(), conf,
+                "--ranks mixes tables and RNK files; give one kind (or run them apart)");
     }
 
     /** Every table of {@code --ranks}, read and brought to the common columns, one after the other. */

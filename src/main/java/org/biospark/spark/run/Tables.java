@@ -61,6 +61,25 @@ public final class Tables {
         }
     }
 
+    /**
+     * Whether {@code paths} name tables rather than files of a text format: by {@code format}, or each by
+     * {@link #format}, a {@code .tsv} only when {@code tableOptions} were given (text formats use it too).
+     *
+     * @throws UsageException when some are tables and some are not, with {@code mixed} as the message
+     */
+    public static boolean given(List<String> paths, String format, boolean tableOptions, Configuration conf,
+                                String mixed) {
+        List<Boolean> tables = new java.util.ArrayList<>();
+        for (String path : paths) {
+            String f = format(path, format, conf);
+            tables.add(f != null && (!f.equals("tsv") || format != null || tableOptions));
+        }
+        if (tables.contains(true) && tables.contains(false)) {
+            throw new UsageException(mixed);
+        }
+        return !tables.isEmpty() && tables.get(0);
+    }
+
     private static String byExtension(String path) {
         String name = path.toLowerCase(Locale.ROOT).replaceAll("\\.(gz|bz2)$", "");
         for (String f : List.of("parquet", "orc", "csv", "tsv")) {
