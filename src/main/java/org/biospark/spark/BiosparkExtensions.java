@@ -23,7 +23,6 @@ import scala.Tuple3;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction1;
-import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
@@ -53,8 +52,8 @@ public final class BiosparkExtensions extends AbstractFunction1<SparkSessionExte
                         + "      > SELECT _FUNC_('HEAGAWGHEE', 'PAWHEAE', 'local', 'BLOSUM50', 12, 2);\n       24\n  ",
                 (name, args) -> {
                     PairOptions o = PairOptions.of(name, args);
-                    PairFunctions.Score f = new PairFunctions.Score(o.scoring(), o.mode());
-                    return udf(name, new Call2(f::apply), DataTypes.IntegerType, o.sequences());
+                    return udf(name, new PairFunctions.Score(o.scoring(), o.mode()), DataTypes.IntegerType,
+                            o.sequences());
                 }));
         extensions.injectFunction(function("align",
                 "_FUNC_(query, target[, mode[, scoring[, gap_open, gap_extend]]]) - The optimal alignment of the"
@@ -65,8 +64,8 @@ public final class BiosparkExtensions extends AbstractFunction1<SparkSessionExte
                         + "      > SELECT _FUNC_('ACGTACGT', 'ACGTTACGT').cigar;\n       3=1D5=\n  ",
                 (name, args) -> {
                     PairOptions o = PairOptions.of(name, args);
-                    PairFunctions.Align f = new PairFunctions.Align(o.scoring(), o.mode());
-                    return udf(name, new Call2(f::apply), PairFunctions.ALIGNMENT, o.sequences());
+                    return udf(name, new PairFunctions.Align(o.scoring(), o.mode()), PairFunctions.ALIGNMENT,
+                            o.sequences());
                 }));
         extensions.injectFunction(function("reverse_complement",
                 "_FUNC_(sequence) - The reverse complement of a DNA or RNA sequence (IUPAC codes complemented,"
@@ -78,7 +77,7 @@ public final class BiosparkExtensions extends AbstractFunction1<SparkSessionExte
                         throw new IllegalArgumentException(name + " takes one sequence, not " + args.size()
                                 + " arguments");
                     }
-                    return udf(name, new Call1(PairFunctions::reverseComplement), DataTypes.StringType,
+                    return udf(name, new PairFunctions.Complement(), DataTypes.StringType,
                             List.of(sequence(name, "sequence", args.get(0))));
                 }));
         TableFunctions.register(extensions);
@@ -168,42 +167,5 @@ public final class BiosparkExtensions extends AbstractFunction1<SparkSessionExte
             throw new IllegalArgumentException(function + ": the " + argument + " must be a whole number, not "
                     + e.sql());
         }
-    }
-
-    /** A one-argument kernel call as the Scala function {@link ScalaUDF} calls. */
-    private static final class Call1 extends AbstractFunction1<String, Object> implements java.io.Serializable {
-        private final SerializableFunction1 f;
-
-        Call1(SerializableFunction1 f) {
-            this.f = f;
-        }
-
-        @Override
-        public Object apply(String a) {
-            return f.apply(a);
-        }
-    }
-
-    /** A two-argument kernel call as the Scala function {@link ScalaUDF} calls. */
-    private static final class Call2 extends AbstractFunction2<String, String, Object>
-            implements java.io.Serializable {
-        private final SerializableFunction2 f;
-
-        Call2(SerializableFunction2 f) {
-            this.f = f;
-        }
-
-        @Override
-        public Object apply(String a, String b) {
-            return f.apply(a, b);
-        }
-    }
-
-    interface SerializableFunction1 extends java.io.Serializable {
-        Object apply(String a);
-    }
-
-    interface SerializableFunction2 extends java.io.Serializable {
-        Object apply(String a, String b);
     }
 }

@@ -66,16 +66,26 @@ public record AlignSettings(Scoring scoring, AlignmentMode mode, boolean bothStr
             if (o.match() != null) {
                 matrix = dna ? ScoreMatrix.dna(o.match(), o.mismatch()) : ScoreMatrix.protein(o.match(), o.mismatch());
             } else {
-                matrix = dna ? ScoreMatrix.dna(1, -2) : ScoreMatrix.named("BLOSUM62");
+                matrix = defaultMatrix(dna);
             }
         }
         try {
             GapPenalty gaps = o.gapOpen() != null ? new GapPenalty(o.gapOpen(), o.gapExtend())
-                    : alphabet == Alphabet.DNA ? new GapPenalty(5, 2) : new GapPenalty(11, 1);
+                    : defaultGaps(alphabet == Alphabet.DNA);
             return new Scoring(matrix, gaps);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The matrix of an alphabet when none is given: DNA +1/-2, protein BLOSUM62. */
+    static ScoreMatrix defaultMatrix(boolean dna) {
+        return dna ? ScoreMatrix.dna(1, -2) : ScoreMatrix.named("BLOSUM62");
+    }
+
+    /** The gap costs of an alphabet when none are given: 5/2 for DNA, 11/1 for protein. */
+    static GapPenalty defaultGaps(boolean dna) {
+        return dna ? new GapPenalty(5, 2) : new GapPenalty(11, 1);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.biospark.spark.align;
 
 import java.io.Serializable;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +19,9 @@ import org.biospark.align.ScoreMatrix;
 import org.biospark.align.Scoring;
 import org.biospark.align.Traceback;
 import org.biospark.spark.run.RowLayout;
+
+import scala.runtime.AbstractFunction1;
+import scala.runtime.AbstractFunction2;
 
 /**
  * The alignment kernels as functions of one pair, for SQL ({@code align_score}, {@code align},
@@ -51,10 +53,8 @@ public final class PairFunctions {
         String name = matrix == null ? "dna" : matrix.strip();
         ScoreMatrix m;
         Matcher simple = SIMPLE.matcher(name.toLowerCase(Locale.ROOT).replace(" ", ""));
-        if (name.equalsIgnoreCase("dna")) {
-            m = ScoreMatrix.dna(1, -2);
-        } else if (name.equalsIgnoreCase("protein")) {
-            m = ScoreMatrix.named("BLOSUM62");
+        if (name.equalsIgnoreCase("dna") || name.equalsIgnoreCase("protein")) {
+            m = AlignSettings.defaultMatrix(name.equalsIgnoreCase("dna"));
         } else if (simple.matches()) {
             int match = Integer.parseInt(simple.group(2));
             int mismatch = Integer.parseInt(simple.group(3));
@@ -72,28 +72,30 @@ public final class PairFunctions {
             throw new IllegalArgumentException("give both gap costs (open, extend) or neither");
         }
         GapPenalty gaps = gapOpen != null ? new GapPenalty(gapOpen, gapExtend)
-                : m.nucleotide() ? new GapPenalty(5, 2) : new GapPenalty(11, 1);
+                : AlignSettings.defaultGaps(m.nucleotide());
         return new Scoring(m, gaps);
     }
 
-    /** The optimal score of each pair: {@code align_score}. */
-    public static final class Score implements Serializable {
+    /** The optimal score of each pair: {@code align_score}, as the Scala function Spark's UDF expression calls. */
+    public static final class Score extends AbstractFunction2<String, String, Object> implements Serializable {
         private final Aligner aligner;
 
         public Score(Scoring scoring, AlignmentMode mode) {
             this.aligner = new Aligner(scoring, mode);
         }
 
+        @Override
         public Integer apply(String query, String target) {
             if (query == null || target == null) {
                 return null;
             }
-            return aligner.score(encode(aligner.scoring(), "query", query), encode(aligner.scoring(), "target", target));
+            Scoring scoring = aligner.scoring();
+            return aligner.score(encode(scoring, "query", query), encode(scoring, "target", target));
         }
     }
 
     /** The optimal alignment of each pair, with its path: {@code align}. */
-    public static final class Align implements Serializable {
+    public static final class Align extends AbstractFunction2<String, String, Object> implements Serializable {
         private final Scoring scoring;
         private final AlignmentMode mode;
 
@@ -102,6 +104,7 @@ public final class PairFunctions {
             this.mode = mode;
         }
 
+        @Override
         public Row apply(String query, String target) {
             if (query == null || target == null) {
                 return null;
@@ -127,10 +130,10 @@ public final class PairFunctions {
     }
 
     /** The reverse complement of a DNA sequence: {@code reverse_complement}. */
-    public static String reverseComplement(String sequence) {
-        return sequence == null ? null : ReverseComplement.of(sequence);
+    public static final class Complement extends AbstractFunction1<String, Object> implements Serializable {
+        @Override
+        public String apply(String sequence) {
+            return sequence == null ? null : ReverseComplement.of(sequence);
+        }
     }
-
-    /** The option names of the pair functions, in their argument order after the two sequences. */
-    public static final List<String> OPTIONS = List.of("mode", "scoring", "gap_open", "gap_extend");
 }

@@ -1,12 +1,9 @@
 package org.biospark.spark.align;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,12 +40,8 @@ final class QueryTables {
     static JavaRDD<SourcedRecord> read(SparkSession spark, List<String> paths, ReadColumns columns,
                                        Configuration conf) {
         long bytes = 0;
-        try {
-            for (String path : paths) {
-                bytes += new Path(path).getFileSystem(conf).getContentSummary(new Path(path)).getLength();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot size the query tables", e);
+        for (String path : paths) {
+            bytes += Tables.bytes(path, conf);
         }
         long split = Math.max(1L << 20, bytes / ((long) SPLITS_PER_CORE * spark.sparkContext().defaultParallelism()));
         String before = spark.conf().get(MAX_PARTITION_BYTES, null);

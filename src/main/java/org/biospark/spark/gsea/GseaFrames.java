@@ -68,7 +68,7 @@ public final class GseaFrames {
         GseaInputs inputs = new GseaInputs(List.copyOf(collections), List.of(), List.copyOf(setRejects), List.of(),
                 List.of(), 0);
         SparkSession spark = ranks.sparkSession();
-        Broadcast<GseaTasks.Shared> shared = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
+        Broadcast<GseaTasks.Shared> shared = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(GseaTasks.Shared.of(inputs));
         Dataset<Row> outcome = outcomes(RankTables.normalise(ranks, "ranks", "ranks", columns), shared,
                 GseaJob.settings(options), options);

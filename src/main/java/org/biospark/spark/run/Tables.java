@@ -90,22 +90,41 @@ public final class Tables {
         return null;
     }
 
+    /** The bytes of a table's files; a table that is not there is bad input. */
+    public static long bytes(String path, Configuration conf) {
+        try {
+            Path p = new Path(path);
+            FileSystem fs = p.getFileSystem(conf);
+            if (!fs.exists(p)) {
+                throw new InvalidInputException(path, "the table does not exist");
+            }
+            return fs.getContentSummary(p).getLength();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot size " + path, e);
+        }
+    }
+
     /** Reads a table; CSV and TSV have a header line and arrive as strings, cast where a column is used. */
     public static Dataset<Row> read(SparkSession spark, String path, String format) {
         DataFrameReader reader = spark.read();
         try {
-            return switch (format) {
+            Dataset<Row> table = switch (format) {
                 case "csv" -> reader.option("header", "true").option("mode", "PERMISSIVE").csv(path);
                 case "tsv" -> reader.option("header", "true").option("sep", "\t").option("mode", "PERMISSIVE")
                         .csv(path);
                 case "delta" -> reader.format("delta").load(path);
                 default -> reader.format(format).load(path);
             };
-        } catch (RuntimeException e) {
-            if (format.equals("delta") && String.valueOf(e.getMessage()).contains("delta")
-                    && e.getClass().getSimpleName().contains("ClassNotFound")) {
-                throw new UsageException("reading " + path + " as Delta needs delta-spark on the class path"
-                        + " (--packages io.delta:delta-spark_2.13:<version>)");
+            table.schema(); // resolved here, so that a table Spark cannot read fails with its path
+            return table;
+        } catch (Exception e) { // Spark's AnalysisException (a missing path, a format it cannot read) is checked
+            String message = String.valueOf(e.getMessage());
+            if (format.equals("delta") && (message.contains("DATA_SOURCE_NOT_FOUND")
+                    || message.contains("DELTA_CONFIGURE_SPARK_SESSION"))) {
+                throw new UsageException("reading " + path + " as Delta needs delta-spark on the class path and"
+                        + " the session set up for it: --packages io.delta:delta-spark_2.13:<version> --conf"
+                        + " spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension --conf"
+                        + " spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog");
             }
             throw new InvalidInputException(path, "cannot be read as a " + format + " table: " + firstLine(e));
         }

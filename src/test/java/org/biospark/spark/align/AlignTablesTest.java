@@ -98,7 +98,7 @@ class AlignTablesTest {
     }
 
     @Test
-    void aMissingColumnNamesTheColumnsTheTableHas() {
+    void aMissingColumnNamesTheColumnsTheTableHas() throws IOException {
         spark.createDataFrame(List.of(RowFactory.create("r1", "ACGT")), new StructType()
                 .add("name_of_read", DataTypes.StringType).add("bases", DataTypes.StringType))
                 .write().parquet(tmp.resolve("odd.parquet").toString());
@@ -111,5 +111,18 @@ class AlignTablesTest {
                 Golden.ALIGN.path("dna_targets.fa").toString(), tmp.resolve("named").toString())
                 .tables(new ReadColumns(null, "name_of_read", "bases", null)).build());
         assertEquals(1, named.counts().queriesAligned());
+
+        // a Delta table in a session not set up for Delta: what to set, not Delta's stack
+        Path delta = tmp.resolve("reads-delta");
+        Files.createDirectories(delta.resolve("_delta_log"));
+        org.biospark.UsageException usage = assertThrows(org.biospark.UsageException.class, () -> AlignJob.run(spark,
+                options(List.of(delta.toString()), Golden.ALIGN.path("dna_targets.fa").toString(), "delta")));
+        assertTrue(usage.getMessage().contains("spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension"),
+                usage.getMessage());
+        // a table path that does not exist: bad input naming it, not Spark's exception
+        InvalidInputException missing = assertThrows(InvalidInputException.class, () -> AlignJob.run(spark,
+                options(List.of(tmp.resolve("none.parquet").toString()), Golden.ALIGN.path("dna_targets.fa")
+                        .toString(), "none")));
+        assertTrue(missing.file().endsWith("none.parquet"), missing.getMessage());
     }
 }
