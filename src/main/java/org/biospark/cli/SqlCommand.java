@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code biospark sql}: Spark SQL over the results of one or more runs. */
 @Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Query the results of one or more runs with Spark SQL.",
-            "Views: gsea, alignments, rejects, sumrange (each with a 'run' column) and runs (one row per manifest)."})
+        description = {"Query the results of runs, and any table or file, with Spark SQL and biospark's functions.",
+            "Views of --results: gsea, alignments, rejects, sumrange (each with a 'run' column) and runs (one row per "
+                + "manifest). Without --results: tables and files as Spark reads them, e.g. "
+                + "SELECT * FROM parquet.`reads.parquet`."})
 final class SqlCommand implements Callable<Integer> {
     /** How the answer is given. */
     enum Format implements Choice {
@@ -46,9 +48,9 @@ final class SqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--results", required = true, arity = "1..*", paramLabel = "DIR",
+    @Option(names = "--results", arity = "1..*", paramLabel = "DIR",
             description = "Run output directories (the --out of earlier runs).")
-    List<String> results;
+    List<String> results = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|parquet",
             description = "table (printed), csv (printed, or written to --out) or parquet (written to --out).")
@@ -78,7 +80,9 @@ final class SqlCommand implements Callable<Integer> {
             throw new UsageException("--format parquet needs --out");
         }
         SparkSession spark = SparkSessions.getOrCreate("biospark sql");
-        ResultViews.register(spark, results);
+        if (!results.isEmpty()) {
+            ResultViews.register(spark, results);
+        }
         Dataset<Row> answer = ResultViews.query(spark, query);
         PrintWriter printer = spec.commandLine().getOut();
         switch (format) {

@@ -13,6 +13,9 @@ import org.apache.spark.sql.catalyst.expressions.ExpressionInfo;
 import org.apache.spark.sql.catalyst.expressions.FunctionTableSubqueryArgumentExpression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.biospark.BiosparkVersion;
+import org.biospark.align.AlignmentMode;
+import org.biospark.spark.align.AlignFrames;
+import org.biospark.spark.align.AlignOptions;
 import org.biospark.spark.gsea.GseaFrames;
 import org.biospark.spark.gsea.GseaOptions;
 import org.biospark.spark.gsea.TableColumns;
@@ -49,11 +52,61 @@ final class TableFunctions {
                         + " 42) WHERE padj < 0.05;\n  ",
                 "", "table_funcs", BiosparkVersion.version(), "", "java_udf");
         extensions.injectTableFunction(new Tuple3<>(FunctionIdentifier.apply("gsea_preranked"), info,
-                new Builder()));
+                new GseaBuilder()));
+        ExpressionInfo alignInfo = new ExpressionInfo(TableFunctions.class.getName(), null, "align_all",
+                "_FUNC_(TABLE(queries), TABLE(references)[, mode[, top_k[, min_score[, traceback]]]]) - Every"
+                        + " query against every reference: the rows of the align command's alignments table, with"
+                        + " its checks (rows it rejects give no rows here) and the alphabet's default scoring.",
+                "\n    Arguments:\n"
+                        + "      * queries - a table or query of (id, sequence[, quality]) rows; ADAM's read schema"
+                        + " (readName, sequence, qualityScores) works as it is. Its partitions are the tasks:"
+                        + " repartition a table of few files to use every core\n"
+                        + "      * references - a table or query of (id, sequence) rows, read by the driver\n"
+                        + "      * mode - 'global' (default), 'semi-global' or 'local'\n"
+                        + "      * top_k - the best targets kept per query (default 0: every pair)\n"
+                        + "      * min_score - the lowest score kept (default: none)\n"
+                        + "      * traceback - true adds the CIGAR, coordinates and identity (default false)\n  ",
+                "\n    Examples:\n"
+                        + "      > SELECT query_id, target_id, score FROM _FUNC_(TABLE(reads), TABLE(refs), 'local',"
+                        + " 1);\n  ",
+                "", "table_funcs", BiosparkVersion.version(), "", "java_udf");
+        extensions.injectTableFunction(new Tuple3<>(FunctionIdentifier.apply("align_all"), alignInfo,
+                new AlignBuilder()));
+    }
+
+    /** Builds the relation of {@code align_all} from its arguments. */
+    private static final class AlignBuilder extends AbstractFunction1<Seq<Expression>, LogicalPlan> {
+        @Override
+        public LogicalPlan apply(Seq<Expression> arguments) {
+            List<Expression> args = new ArrayList<>(CollectionConverters.asJava(arguments));
+            String usage = "align_all takes (TABLE(queries), TABLE(references)[, mode[, top_k[, min_score[,"
+                    + " traceback]]]])";
+            if (args.size() < 2 || args.size() > 6) {
+                throw new IllegalArgumentException(usage + ", not " + args.size() + " arguments");
+            }
+            SparkSession spark = SparkSession.active();
+            Dataset<Row> queries = table(spark, args.get(0), "queries", usage);
+            Dataset<Row> references = table(spark, args.get(1), "references", usage);
+            AlignOptions.Builder options = AlignOptions.frames("queries", "references");
+            if (args.size() > 2) {
+                options.mode(AlignmentMode.named(constant(args.get(2), String.class, "align_all", "mode")));
+            }
+            if (args.size() > 3) {
+                options.topK(Math.toIntExact(whole(args.get(3), "align_all", "top_k")));
+            }
+            if (args.size() > 4 && constant(args.get(4), Object.class, "align_all", "min_score") != null) {
+                options.minScore(Math.toIntExact(whole(args.get(4), "align_all", "min_score")));
+            }
+            if (args.size() > 5) {
+                options.traceback(constant(args.get(5), Boolean.class, "align_all", "traceback"));
+            }
+            Dataset<Row> results = AlignFrames.align(queries, references, options.build()).results();
+            return ((org.apache.spark.sql.classic.Dataset<Row>) results).logicalPlan();
+        }
     }
 
     /** Builds the relation of {@code gsea_preranked} from its arguments. */
-    private static final class Builder extends AbstractFunction1<Seq<Expression>, LogicalPlan> {
+    private static final class GseaBuilder extends AbstractFunction1<Seq<Expression>, LogicalPlan> {
         @Override
         public LogicalPlan apply(Seq<Expression> arguments) {
             List<Expression> args = new ArrayList<>(CollectionConverters.asJava(arguments));
@@ -65,32 +118,49 @@ final class TableFunctions {
             SparkSession spark = SparkSession.active();
             Dataset<Row> ranks = table(spark, args.get(0), "ranks", usage);
             Dataset<Row> sets = table(spark, args.get(1), "gene_sets", usage);
-            int permutations = args.size() > 2 ? Math.toIntExact(whole(args.get(2), "permutations")) : 1000;
-            long seed = args.size() > 3 ? whole(args.get(3), "seed") : 42;
-            int min = args.size() > 4 ? Math.toIntExact(whole(args.get(4), "min_size")) : 15;
-            int max = args.size() > 5 ? Math.toIntExact(whole(args.get(5), "max_size")) : 500;
+            int permutations = args.size() > 2
+                    ? Math.toIntExact(whole(args.get(2), "gsea_preranked", "permutations")) : 1000;
+            long seed = args.size() > 3 ? whole(args.get(3), "gsea_preranked", "seed") : 42;
+            int min = args.size() > 4 ? Math.toIntExact(whole(args.get(4), "gsea_preranked", "min_size")) : 15;
+            int max = args.size() > 5 ? Math.toIntExact(whole(args.get(5), "gsea_preranked", "max_size")) : 500;
             GseaOptions options = GseaOptions.builder(List.of(), null).permutations(permutations).seed(seed)
                     .sizes(min, max).build();
             Dataset<Row> results = GseaFrames.preranked(ranks, sets, options, TableColumns.DEFAULT).results();
             return ((org.apache.spark.sql.classic.Dataset<Row>) results).logicalPlan();
         }
+    }
 
-        private static Dataset<Row> table(SparkSession spark, Expression e, String name, String usage) {
-            if (!(e instanceof FunctionTableSubqueryArgumentExpression t)) {
-                throw new IllegalArgumentException(usage + ": the " + name + " argument must be TABLE(...), not "
-                        + e.sql());
-            }
-            return org.apache.spark.sql.classic.Dataset.ofRows((org.apache.spark.sql.classic.SparkSession) spark,
-                    t.plan());
+    private static Dataset<Row> table(SparkSession spark, Expression e, String name, String usage) {
+        if (!(e instanceof FunctionTableSubqueryArgumentExpression t)) {
+            throw new IllegalArgumentException(usage + ": the " + name + " argument must be TABLE(...), not "
+                    + e.sql());
         }
+        return org.apache.spark.sql.classic.Dataset.ofRows((org.apache.spark.sql.classic.SparkSession) spark,
+                t.plan());
+    }
 
-        private static long whole(Expression e, String name) {
-            Object value = e.foldable() ? e.eval(null) : null;
-            if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new IllegalArgumentException("gsea_preranked: " + name + " must be a whole number constant,"
-                        + " not " + e.sql());
-            }
-            return n.longValue();
+    private static long whole(Expression e, String function, String name) {
+        Object value = e.foldable() ? e.eval(null) : null;
+        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new IllegalArgumentException(function + ": " + name + " must be a whole number constant, not "
+                    + e.sql());
         }
+        return n.longValue();
+    }
+
+    /** A constant argument of {@code type} (a string, a boolean; null as given). */
+    private static <T> T constant(Expression e, Class<T> type, String function, String name) {
+        Object value = e.foldable() ? e.eval(null) : null;
+        if (value instanceof org.apache.spark.unsafe.types.UTF8String text) {
+            value = text.toString();
+        }
+        if (e.foldable() && value == null) {
+            return null;
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException(function + ": " + name + " must be a constant "
+                    + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ", not " + e.sql());
+        }
+        return type.cast(value);
     }
 }

@@ -24,6 +24,9 @@ class SqlExtensionsSessionTest {
         assertTrue(run.output().contains("score=3 cigar=3=1D5= rc=ACGTT"), run.output());
         // local scores against ACGT: 4 (ACGT), 3 (ACG of ACGA), 1 (one T of TTTT), 3 (ACG)
         assertTrue(run.output().contains("rows=4 total=11"), run.output());
+        assertTrue(run.output().contains("align_all rows=4 total=11"), run.output());
+        // the top five genes enriched at the top, the bottom five at the bottom
+        assertTrue(run.output().contains("gsea_preranked [[S,true], [T,false]]"), run.output());
     }
 
     /** A plain session with the extensions setting, running SQL text. */
@@ -41,6 +44,18 @@ class SqlExtensionsSessionTest {
             List<Row> rows = spark.sql("SELECT id, align_score(seq, 'ACGT', 'local') AS s FROM reads")
                     .collectAsList();
             System.out.println("rows=" + rows.size() + " total=" + rows.stream().mapToInt(x -> x.getInt(1)).sum());
+            // the jobs as table functions
+            spark.sql("CREATE TEMPORARY VIEW refs AS SELECT * FROM VALUES ('t1', 'ACGT') AS v(id, sequence)");
+            Row aligned = spark.sql("SELECT count(*), sum(score) FROM align_all(TABLE(reads), TABLE(refs), 'local')")
+                    .first();
+            System.out.println("align_all rows=" + aligned.get(0) + " total=" + aligned.get(1));
+            spark.sql("CREATE TEMPORARY VIEW ranks AS SELECT 'd' AS dataset, concat('g', id) AS gene,"
+                    + " CAST(30 - id AS DOUBLE) AS score FROM range(30)");
+            spark.sql("CREATE TEMPORARY VIEW sets AS SELECT 'c' AS collection, IF(id < 5, 'S', 'T') AS gene_set,"
+                    + " concat('g', IF(id < 5, id, id + 20)) AS gene FROM range(10)");
+            List<Row> tested = spark.sql("SELECT gene_set, es > 0 FROM gsea_preranked(TABLE(ranks), TABLE(sets),"
+                    + " 100, 42, 3, 500) ORDER BY gene_set").collectAsList();
+            System.out.println("gsea_preranked " + tested);
             spark.stop();
         }
     }

@@ -15,6 +15,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.biospark.align.ScoreMatrix;
+import org.biospark.io.SequenceRecord;
 import org.biospark.spark.run.PartitionRecords;
 import org.biospark.spark.run.Reject;
 
@@ -152,11 +153,17 @@ final class AlignByCost {
         List<Reject> rejects = new ArrayList<>();
         for (SourcedRecord r : group) {
             if (r != first) {
-                rejects.add(r.reject("duplicate id (first in " + first.source() + " at line "
-                        + first.record().line() + ")"));
+                rejects.add(r.reject(duplicate(first)));
             }
         }
         return rejects;
+    }
+
+    /** The reason of a later record with the id of {@code first}: where the first is, by line in a file. */
+    static String duplicate(SourcedRecord first) {
+        SequenceRecord r = first.record();
+        return "duplicate id (first in " + first.source() + (r.line() > 0 ? " at line " + r.line()
+                : " at row " + r.recordNumber()) + ")";
     }
 
     private static int partitions(AlignOptions o, Map<Integer, Long> lengths, ReferenceSet references, int cores) {

@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.biospark.UsageException;
 import org.biospark.spark.run.HadoopConf;
 import org.biospark.spark.run.InputFiles;
 import org.biospark.spark.run.Job;
@@ -37,8 +38,15 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
     private final AlignOptions options;
 
     private AlignJob(AlignOptions options) {
-        super("align", options.out(), options.overwrite(), options.resume());
+        super("align", withOutput(options).out(), options.overwrite(), options.resume());
         this.options = options;
+    }
+
+    private static AlignOptions withOutput(AlignOptions options) {
+        if (options.out() == null) {
+            throw new UsageException("an output directory is required (--out)");
+        }
+        return options;
     }
 
     /** Runs {@code align} in {@code spark}: both tables and the manifest written, the tables read back. */

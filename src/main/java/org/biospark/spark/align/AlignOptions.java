@@ -12,7 +12,7 @@ import org.biospark.align.Alphabet;
  *
  * @param queries     query files, directories or globs (FASTA or FASTQ, plain or gzip; any Hadoop file system)
  * @param references  the reference FASTA file, read on the driver and broadcast
- * @param out         output directory
+ * @param out         output directory (null for {@link AlignFrames}, which writes nothing)
  * @param overwrite   replace a non-empty output directory
  * @param mode        global, semi-global or local
  * @param match       match score (with mismatch), or null
@@ -48,7 +48,7 @@ public record AlignOptions(List<String> queries, String references, String out, 
         if (references == null || references.isBlank()) {
             throw new UsageException("a reference file is required (--references)");
         }
-        if (out == null || out.isBlank()) {
+        if (out != null && out.isBlank()) {
             throw new UsageException("an output directory is required (--out)");
         }
         if (mode == null) {
@@ -79,6 +79,14 @@ public record AlignOptions(List<String> queries, String references, String out, 
      */
     public static Builder builder(List<String> queries, String references, String out) {
         return new Builder(queries, references, out);
+    }
+
+    /**
+     * A request for {@link AlignFrames}: {@code queries} and {@code references} name the two tables in the rejects'
+     * rows; nothing is written until the caller writes the frames.
+     */
+    public static Builder frames(String queries, String references) {
+        return new Builder(List.of(queries), references, null);
     }
 
     /** Builds {@link AlignOptions}; {@link #build()} validates as the command line does. */

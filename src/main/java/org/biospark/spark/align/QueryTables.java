@@ -67,19 +67,31 @@ final class QueryTables {
 
     /** A reference table's rows, on the driver. */
     static List<SourcedRecord> collect(SparkSession spark, String path, ReadColumns columns, Configuration conf) {
+        return collect(select(spark, path, columns, conf), path);
+    }
+
+    /** The rows of a table of (id, sequence, quality, row), as {@link #select} gives it, on the driver. */
+    static List<SourcedRecord> collect(Dataset<Row> selected, String name) {
         List<SourcedRecord> records = new ArrayList<>();
-        for (Row r : select(spark, path, columns, conf).orderBy("row").collectAsList()) {
-            records.add(new SourcedRecord(path, record(r)));
+        for (Row r : selected.orderBy("row").collectAsList()) {
+            records.add(new SourcedRecord(name, record(r)));
         }
         return records;
     }
 
     /** (id, sequence, quality, row) of a table, by the columns given or found. */
     private static Dataset<Row> select(SparkSession spark, String path, ReadColumns c, Configuration conf) {
-        Dataset<Row> table = Tables.read(spark, path, Tables.format(path, c.format(), conf));
-        String id = column(table, path, c.id(), ReadColumns.IDS, "--id-column");
-        String sequence = column(table, path, c.sequence(), ReadColumns.SEQUENCES, "--sequence-column");
-        String quality = c.quality() != null ? column(table, path, c.quality(), List.of(), "--quality-column")
+        return select(Tables.read(spark, path, Tables.format(path, c.format(), conf)), path, c);
+    }
+
+    /**
+     * (id, sequence, quality, row) of a table, by the columns given or found, {@code name} standing for the table in
+     * messages; the row is the table's order as its scan gives it.
+     */
+    static Dataset<Row> select(Dataset<Row> table, String name, ReadColumns c) {
+        String id = column(table, name, c.id(), ReadColumns.IDS, "--id-column");
+        String sequence = column(table, name, c.sequence(), ReadColumns.SEQUENCES, "--sequence-column");
+        String quality = c.quality() != null ? column(table, name, c.quality(), List.of(), "--quality-column")
                 : ReadColumns.QUALITIES.stream().filter(q -> Tables.has(table, q)).findFirst().orElse(null);
         Column qual = quality == null ? functions.lit(null).cast("string") : functions.col(quality).cast("string");
         return table.select(functions.col(id).cast("string"), functions.col(sequence).cast("string"), qual,
@@ -110,7 +122,7 @@ final class QueryTables {
     }
 
     /** A row as a record: a null id or sequence is empty (and rejected as such), whitespace is not a residue. */
-    private static SequenceRecord record(Row r) {
+    static SequenceRecord record(Row r) {
         String id = r.isNullAt(0) ? "" : r.getString(0).strip();
         String sequence = r.isNullAt(1) ? "" : withoutWhitespace(r.getString(1));
         String quality = r.isNullAt(2) ? null : r.getString(2).strip();

@@ -16,11 +16,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.biospark.TestSpark;
 import org.biospark.align.AlignmentMode;
 import org.biospark.io.InvalidInputException;
+import org.biospark.spark.run.RejectsSchema;
 import org.biospark.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +98,46 @@ class AlignTablesTest {
         assertTrue(reasons.stream().anyMatch(r -> r.equals("no_sequence: empty sequence")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith(first + ": duplicate id")), reasons.toString());
         assertEquals(1, table.rejects().filter("source LIKE '%reads.parquet'").filter("id = 'bad_residue'").count());
+        assertTrue(reasons.stream().anyMatch(r -> r.matches(".*duplicate id \\(first in .*reads.parquet at row \\d+\\)")),
+                reasons.toString());
+
+        // the DataFrame API: the same rows and the same rejects, lazy until an action
+        Dataset<Row> readFrame = spark.read().parquet(tmp.resolve("reads.parquet").toString());
+        Dataset<Row> refFrame = spark.read().option("header", "true").csv(tmp.resolve("refs.csv").toString());
+        AlignOptions frameOptions = AlignOptions.frames("reads", "refs").mode(AlignmentMode.LOCAL).traceback().build();
+        Dataset<Row> failing = readFrame.withColumn("sequence", functions.udf((UDF1<String, String>) x -> {
+            throw new IllegalStateException("a read was read");
+        }, DataTypes.StringType).apply(functions.col("sequence")));
+        AlignFrames.Frames lazy = AlignFrames.align(failing, refFrame, frameOptions);
+        Exception read = assertThrows(Exception.class, () -> lazy.results().count());
+        assertTrue(String.valueOf(read.getMessage()).contains("a read was read"), read.getMessage());
+        AlignFrames.Frames frames = AlignFrames.align(readFrame, refFrame, frameOptions);
+        assertEquals(expected, rows(frames.results()));
+        assertEquals(List.of(AlignmentsSchema.of(true).fieldNames()), List.of(frames.results().schema().fieldNames()));
+        assertEquals(List.of(RejectsSchema.SCHEMA.fieldNames()), List.of(frames.rejects().schema().fieldNames()));
+        List<String> frameReasons = frames.rejects().orderBy("id").selectExpr("concat(id, ': ', reason)").as(
+                org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(reasons.size(), frameReasons.size(), frameReasons.toString());
+        for (int i = 0; i < reasons.size(); i++) {
+            // the same reasons, the table named as the frame's caller named it
+            assertEquals(reasons.get(i).replaceAll("in \\S*reads.parquet", "in reads"), frameReasons.get(i));
+        }
+        assertEquals(expected, rows(AlignFrames.align(readFrame, refFrame, AlignOptions.frames("reads", "refs")
+                .mode(AlignmentMode.LOCAL).traceback().partitions(3).build()).results()), "any partitioning");
+
+        // and from SQL text, through the table function
+        readFrame.createOrReplaceTempView("reads");
+        refFrame.createOrReplaceTempView("refs");
+        assertEquals(expected, rows(spark.sql("SELECT * FROM align_all(TABLE(reads), TABLE(refs), 'local', 0, NULL,"
+                + " true)")));
+        Dataset<Row> best = spark.sql("SELECT * FROM align_all(TABLE(reads), TABLE(refs), 'local', 1)");
+        assertEquals(queries.size(), best.count(), "top_k 1: one row per valid query");
+        assertEquals(queries.size(), best.select("query_id").distinct().count());
+        assertEquals(List.of(AlignmentsSchema.of(false).fieldNames()), List.of(best.schema().fieldNames()),
+                "no traceback unless asked");
+        Exception wrong = assertThrows(Exception.class, () -> spark.sql("SELECT * FROM align_all(TABLE(reads),"
+                + " TABLE(refs), 'sideways')").collectAsList());
+        assertTrue(wrong.getMessage().contains("sideways"), wrong.getMessage());
     }
 
     @Test
