@@ -41,11 +41,15 @@ final class GseaCommand implements Callable<Integer> {
     List<String> ranks;
 
     @Option(names = "--expression", arity = "1..*", paramLabel = "GCT",
-            description = "Expression matrices, GCT or TSV with a header: one dataset per file.")
+            description = "Expression matrices, GCT or TSV with a header: one dataset per file; or tables (Parquet,"
+                    + " ORC, CSV, Delta), wide (a gene column and a column per sample) or long ((gene, sample,"
+                    + " value) rows, with a dataset column for any number of datasets).")
     List<String> expression;
 
     @Option(names = "--labels", arity = "1..*", paramLabel = "CLS",
-            description = "CLS sample labels, one per --expression file, in the same order.")
+            description = "CLS sample labels, one per --expression input, in the same order (a table's samples in"
+                    + " the order they first appear: its columns, or its rows); or tables of (sample, class) rows,"
+                    + " with a dataset column where datasets differ: one per --expression input, or one for all.")
     List<String> labels;
 
     @Option(names = "--genes", arity = "1..*", paramLabel = "LIST",
@@ -102,16 +106,17 @@ final class GseaCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--format", paramLabel = "parquet|orc|csv|tsv|delta",
-            description = "The format of --ranks and --gene-sets tables (default: by extension; a .tsv is an RNK"
+            description = "The format of --ranks, --expression, --labels and --gene-sets tables (default: by extension; a .tsv is an RNK"
                     + " unless a table option is given).")
     String format;
 
     @Option(names = "--dataset-column", paramLabel = "NAME",
-            description = "Ranks table: the dataset column (default: dataset if present, else the table is one"
+            description = "Ranks and expression tables: the dataset column (default: dataset if present, else the table is one"
                     + " dataset named after it).")
     String datasetColumn;
 
-    @Option(names = "--gene-column", paramLabel = "NAME", description = "Ranks table: the gene column (default: gene).")
+    @Option(names = "--gene-column", paramLabel = "NAME",
+            description = "Ranks and expression tables: the gene column (default: gene).")
     String geneColumn;
 
     @Option(names = "--score-column", paramLabel = "NAME",
@@ -122,6 +127,15 @@ final class GseaCommand implements Callable<Integer> {
             description = "The statistic: column (--score-column, the default), deseq2 (stat), deseq2-p"
                     + " (sign(log2FoldChange) x -log10(pvalue)), limma (t), edger (sign(logFC) x -log10(PValue)).")
     RankBy rankBy;
+
+    @Option(names = "--sample-column", paramLabel = "NAME",
+            description = "Long expression table and labels table: the sample column (default: sample; an"
+                    + " expression table without it is wide).")
+    String sampleColumn;
+
+    @Option(names = "--value-column", paramLabel = "NAME",
+            description = "Long expression table: the value column (default: value).")
+    String valueColumn;
 
     @Option(names = "--collection-column", paramLabel = "NAME",
             description = "Gene-set table: the collection column (default: collection if present, else the table"
@@ -143,7 +157,7 @@ final class GseaCommand implements Callable<Integer> {
                 .multilevel(multilevel).sizes(minSize, maxSize).weight(weight).metric(metric).seed(seed)
                 .collapseDuplicates(collapseDuplicates).classA(classA).partitions(partitions)
                 .tables(new TableColumns(format, datasetColumn, geneColumn, scoreColumn, rankBy, collectionColumn,
-                        setColumn)).build();
+                        setColumn, sampleColumn, valueColumn)).build();
         GseaRunResult result = GseaJob.run(SparkSessions.getOrCreate("biospark gsea"), options);
         print(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;

@@ -62,16 +62,70 @@ public final class GseaFrames {
      */
     public static Frames preranked(Dataset<Row> ranks, Dataset<Row> geneSets, GseaOptions options,
                                    TableColumns columns) {
+        return frames(RankTables.normalise(ranks, "ranks", "ranks", columns), geneSets, options, columns,
+                (table, shared) -> outcomes(table, shared, GseaJob.settings(options), options));
+    }
+
+    /**
+     * Phenotype-permutation GSEA of every dataset of {@code expression} against the sets of {@code geneSets}.
+     *
+     * @param expression a wide matrix (a gene column and a column per sample) or a long table of (dataset, gene,
+     *                   sample, value) rows, as {@code columns} name them ({@link ExpressionTables})
+     * @param labels     (sample, class) rows, with a dataset column where the datasets' labels differ
+     * @param geneSets   (collection, gene_set, gene) rows
+     * @param options    the kernel's options (permutations, sizes, weight, metric, class A, seed)
+     */
+    public static Frames phenotype(Dataset<Row> expression, Dataset<Row> labels, Dataset<Row> geneSets,
+                                   GseaOptions options, TableColumns columns) {
+        SampleLabels sampleLabels = SampleLabels.of(labels, "labels", columns);
+        return frames(ExpressionTables.normalise(expression, "expression", "expression", columns), geneSets, options,
+                columns, (table, shared) -> phenotypeOutcomes(table, Map.of("expression", sampleLabels), shared,
+                        GseaJob.settings(options), options));
+    }
+
+    /**
+     * Every dataset of an expression table in the common columns ({@link ExpressionTables}) analysed whole in one
+     * task, with the labels of its table; rows without a dataset are rejects of their own.
+     */
+    static Dataset<Row> phenotypeOutcomes(Dataset<Row> expression, Map<String, SampleLabels> labels,
+                                          Broadcast<GseaTasks.Shared> shared, GseaTasks.Settings settings,
+                                          GseaOptions options) {
+        Dataset<Row> named = expression.filter(functions.col(RankTables.DATASET).isNotNull());
+        Dataset<Row> analysed = named.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (dataset, rows) -> {
+                    List<Row> all = new ArrayList<>();
+                    rows.forEachRemaining(all::add);
+                    SampleLabels l = labels.get(all.get(0).getString(5));
+                    Datasets.Read read = ExpressionTables.read(dataset, all, l, options);
+                    GseaInputs.Source source = new GseaInputs.Source(GseaMethod.PHENOTYPE, dataset,
+                            all.get(0).getString(5), l.source(), 0);
+                    return outcome(source, read, dataset, shared.value(), settings, options);
+                }, Encoders.row(OUTCOME));
+        Dataset<Row> unnamed = expression.filter(functions.col(RankTables.DATASET).isNull())
+                .dropDuplicates(RankTables.TABLE, RankTables.ROW).map((MapFunction<Row, Row>)
+                        r -> RowFactory.create(null, new Reject(r.getString(5), r.getLong(6) + 1, 0,
+                                String.valueOf(r.get(1)), "no dataset in the row", null).toRow(), null),
+                        Encoders.row(OUTCOME));
+        return analysed.unionByName(unnamed);
+    }
+
+    /** How a frame's datasets become outcome rows, given the broadcast sets. */
+    private interface Outcomes {
+        Dataset<Row> of(Dataset<Row> table, Broadcast<GseaTasks.Shared> shared);
+    }
+
+    /** The frames of a run over {@code table}: the sets read here and broadcast, the outcome split in two. */
+    private static Frames frames(Dataset<Row> table, Dataset<Row> geneSets, GseaOptions options, TableColumns columns,
+                                 Outcomes outcomes) {
         List<GseaInputs.Collection> collections = new ArrayList<>();
         List<Reject> setRejects = new ArrayList<>();
         GeneSetTables.read(geneSets, "gene sets", "gene_sets", columns, collections, setRejects);
         GseaInputs inputs = new GseaInputs(List.copyOf(collections), List.of(), List.copyOf(setRejects), List.of(),
                 List.of(), 0);
-        SparkSession spark = ranks.sparkSession();
-        Broadcast<GseaTasks.Shared> shared = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(GseaTasks.Shared.of(inputs));
-        Dataset<Row> outcome = outcomes(RankTables.normalise(ranks, "ranks", "ranks", columns), shared,
-                GseaJob.settings(options), options);
+        SparkSession spark = table.sparkSession();
+        Broadcast<GseaTasks.Shared> shared = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+                spark.sparkContext()).broadcast(GseaTasks.Shared.of(inputs));
+        Dataset<Row> outcome = outcomes.of(table, shared);
         Dataset<Row> rejects = outcome.filter(functions.col(REJECT).isNotNull()).select(REJECT + ".*");
         if (!setRejects.isEmpty()) {
             rejects = spark.createDataFrame(setRejects.stream().map(Reject::toRow).toList(), RejectsSchema.SCHEMA)
@@ -132,6 +186,12 @@ public final class GseaFrames {
                         + " of its " + number + " rows name a gene with a finite statistic")
                 : Datasets.Read.of(new DatasetInput.Ranked(dataset, RankedList.of(scores)), rejects, number,
                         scores.size(), List.of());
+        return outcome(source, read, dataset, shared, settings, options);
+    }
+
+    /** A dataset read in its task, checked, analysed: its rows of the outcome. */
+    private static Iterator<Row> outcome(GseaInputs.Source source, Datasets.Read read, String dataset,
+                                         GseaTasks.Shared shared, GseaTasks.Settings settings, GseaOptions options) {
         GseaTasks.Checked checked = GseaTasks.checked(source, read, shared, options);
         List<Row> out = new ArrayList<>();
         if (read.input() != null) {

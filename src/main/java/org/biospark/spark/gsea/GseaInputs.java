@@ -65,6 +65,18 @@ record GseaInputs(List<Collection> collections, List<Source> sources, List<Rejec
                 }
             }
             case PHENOTYPE -> {
+                if (ExpressionTables.given(o, conf)) {
+                    // read by Spark as tables, the labels on the driver (see TableDatasets)
+                    boolean oneTable = o.labels().size() == 1 && ExpressionTables.labelTables(o, conf);
+                    if (o.labels().size() != o.expression().size() && !oneTable) {
+                        throw new UsageException(o.expression().size() + " expression tables but "
+                                + o.labels().size() + " --labels: give one CLS file or labels table for each"
+                                + " --expression table, in the same order, or one labels table for all");
+                    }
+                    files.addAll(o.expression());
+                    files.addAll(o.labels());
+                    break;
+                }
                 List<FileStatus> matrices = InputFiles.expand(o.expression(), conf, "expression");
                 List<FileStatus> labelFiles = InputFiles.expand(o.labels(), conf, "labels (CLS)");
                 if (matrices.size() != labelFiles.size()) {

@@ -71,7 +71,8 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
         int blocks = tables || method == GseaMethod.ORA ? 1 : Math.max(1, Math.min(
                 (wanted + inputs.sources().size() - 1) / inputs.sources().size(),
                 options.permutations() / PermutationBlocks.MIN_BLOCK));
-        run.describe((tables ? "the datasets of " + options.ranks() : inputs.sources().size() + " datasets") + " x "
+        run.describe((tables ? "the datasets of " + (method == GseaMethod.PHENOTYPE ? options.expression()
+                : options.ranks()) : inputs.sources().size() + " datasets") + " x "
                 + shared.sets().size() + " gene sets (" + method.label()
                 + (blocks > 1 ? ", " + blocks + " permutation blocks each" : "") + ")");
         GseaRun.Outcome outcome = tables ? TableDatasets.run(gsea)

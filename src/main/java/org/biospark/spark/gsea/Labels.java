@@ -30,18 +30,23 @@ final class Labels {
                     + " labels and " + source.file() + " has " + samples.size() + " samples: give one label per"
                     + " sample, in the order of the matrix's columns");
         }
+        checkClasses(cls, source.labels(), classA);
+    }
+
+    /** Throws what is wrong with the classes of a CLS file: one class, or more than two without class A. */
+    static void checkClasses(ClsFile cls, String file, String classA) {
         List<String> used = used(cls);
         if (used.size() < 2) {
-            throw new InvalidInputException(source.labels(), 3, "every sample is in class " + used.get(0)
+            throw new InvalidInputException(file, 3, "every sample is in class " + used.get(0)
                     + ": phenotype GSEA compares two classes; label the samples of the other class, or rank the"
                     + " genes yourself and give the ranking with --ranks");
         }
         if (classA != null && !used.contains(classA)) {
-            throw new UsageException("--class-a " + classA + " is not a class of " + source.labels()
+            throw new UsageException("--class-a " + classA + " is not a class of " + file
                     + ", whose classes are " + used);
         }
         if (used.size() > 2 && classA == null) {
-            throw new UsageException(source.labels() + " has " + used.size() + " classes " + used + ": phenotype GSEA"
+            throw new UsageException(file + " has " + used.size() + " classes " + used + ": phenotype GSEA"
                     + " compares two; choose one with --class-a to compare it against all the others (for example"
                     + " --class-a " + used.get(0) + "), or give a CLS file of two classes");
         }

@@ -2,18 +2,25 @@ package org.biospark.spark.gsea;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.biospark.io.ClsFile;
 import org.biospark.io.InvalidInputException;
 import org.biospark.spark.run.Reject;
+import org.biospark.spark.run.Tables;
 
 /**
- * The gsea job's plan for ranked lists given as tables ({@link GseaFrames}): each dataset grouped whole into a task
+ * The gsea job's plan for ranked lists and expression matrices given as tables ({@link GseaFrames}): each dataset grouped whole into a task
  * by a shuffle of its rows, analysed there, and its results, rejects and accounting kept (memory, then disk) so that
  * the results table, the rejects table and the driver's accounting come from one computation. A resumed run
  * computes the datasets again: a table has no files that a dataset's work could be matched to.
@@ -23,8 +30,13 @@ final class TableDatasets {
     }
 
     static GseaRun.Outcome run(GseaRun run) {
-        Dataset<Row> ranks = RankTables.read(run.spark(), run.options(), run.jsc().hadoopConfiguration());
-        Dataset<Row> outcome = GseaFrames.outcomes(ranks, run.sets(), run.settings(), run.options())
+        GseaOptions o = run.options();
+        Configuration conf = run.jsc().hadoopConfiguration();
+        boolean phenotype = GseaJob.method(o) == GseaMethod.PHENOTYPE;
+        Dataset<Row> outcome = (phenotype
+                ? GseaFrames.phenotypeOutcomes(ExpressionTables.read(run.spark(), o, conf), labels(run.spark(), o,
+                        conf), run.sets(), run.settings(), o)
+                : GseaFrames.outcomes(RankTables.read(run.spark(), o, conf), run.sets(), run.settings(), o))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         run.writeResults(outcome.filter(functions.col(GseaFrames.RESULT).isNotNull())
                 .select(GseaFrames.RESULT + ".*").javaRDD());
@@ -35,12 +47,41 @@ final class TableDatasets {
         }
         summaries.sort(Comparator.comparing(GseaTasks.Summary::dataset));
         if (summaries.isEmpty()) {
-            throw new InvalidInputException(String.join(", ", run.options().ranks()), "no row of the table names a"
+            throw new InvalidInputException(String.join(", ", phenotype ? o.expression() : o.ranks()),
+                    "no row of the table names a"
                     + " dataset" + (run.options().tables().dataset() != null ? " in column "
                     + run.options().tables().dataset() : "") + ": nothing to test");
         }
         JavaRDD<Reject> rejects = outcome.filter(functions.col(GseaFrames.REJECT).isNotNull())
                 .select(GseaFrames.REJECT + ".*").javaRDD().map(GseaFrames::reject);
         return new GseaRun.Outcome(summaries, rejects);
+    }
+
+    /**
+     * The labels of each expression table, read on the driver: its CLS file (checked as for a GCT file, but for the
+     * samples, which the tasks count) or its labels table, or the one labels table of them all.
+     */
+    private static Map<String, SampleLabels> labels(SparkSession spark, GseaOptions o,
+                                                                     Configuration conf) {
+        boolean tables = ExpressionTables.labelTables(o, conf);
+        Map<String, SampleLabels> labels = new HashMap<>();
+        SampleLabels shared = null;
+        for (int i = 0; i < o.expression().size(); i++) {
+            String file = o.labels().get(Math.min(i, o.labels().size() - 1));
+            SampleLabels l;
+            if (shared != null) {
+                l = shared;
+            } else if (tables) {
+                l = SampleLabels.of(Tables.read(spark, file, Tables.format(file, o.tables().format(),
+                        conf)), file, o.tables());
+                shared = o.labels().size() == 1 ? l : null;
+            } else {
+                ClsFile cls = Datasets.parse(new Path(file), conf, in -> ClsFile.read(in, file));
+                Labels.checkClasses(cls, file, o.classA());
+                l = SampleLabels.of(cls);
+            }
+            labels.put(o.expression().get(i), l);
+        }
+        return labels;
     }
 }

@@ -75,7 +75,7 @@ class GseaTablesTest {
                 .tables(tables).build();
     }
 
-    private static Map<String, String> byKey(Dataset<Row> gsea) {
+    static Map<String, String> byKey(Dataset<Row> gsea) {
         Map<String, String> rows = new TreeMap<>();
         for (Row r : gsea.collectAsList()) {
             rows.put(r.getAs("dataset") + "/" + r.getAs("collection") + "/" + r.getAs("gene_set"), r.toString());
@@ -84,7 +84,7 @@ class GseaTablesTest {
     }
 
     /** Equal maps of rows, or the first difference. */
-    private static void assertSameRows(Map<String, String> expected, Map<String, String> actual, String what) {
+    static void assertSameRows(Map<String, String> expected, Map<String, String> actual, String what) {
         assertEquals(expected.keySet(), actual.keySet(), what);
         for (Map.Entry<String, String> e : expected.entrySet()) {
             assertEquals(e.getValue(), actual.get(e.getKey()), what + ": " + e.getKey());
