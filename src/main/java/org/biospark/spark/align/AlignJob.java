@@ -81,9 +81,15 @@ public final class AlignJob extends Job<AlignCounts, AlignResult> {
                 Long.parseLong(spark.conf().get(ID_HASHES_ON_DRIVER_KEY, Long.toString(ID_HASHES_ON_DRIVER))),
                 jsc.sc().longAccumulator("pairs aligned"));
         if (tables) {
-            // a table's rows are read by Spark's own scan, in its splits; checked, then placed by cost
-            QueryCounts queries = AlignByCost.run(spark, alignRun, QueryTables.read(spark, options.queries(),
-                    options.tables(), conf), false);
+            // a table's rows are read by Spark's own scan, in its splits: aligned where they are read when those
+            // are balanced, else checked, then placed by cost
+            QueryTables.Scan scan = QueryTables.read(spark, options.queries(), options.tables(), conf);
+            boolean onePass = AlignTableInPlace.suits(spark, options, scan, jsc.defaultParallelism());
+            QueryCounts queries = onePass ? AlignTableInPlace.run(spark, alignRun, scan) : null;
+            if (queries == null) {
+                alignRun.pairsDone().reset();
+                queries = AlignByCost.run(spark, alignRun, scan.records(), false).after(onePass ? 1 : 0);
+            }
             return counts(queries, referenceRecords, references, referenceRejects, 0);
         }
 

@@ -33,12 +33,21 @@ final class QueryTables {
     }
 
     /**
+     * The rows of every query table as records, and the row count of each partition of the scan.
+     *
+     * @param records          the rows as records, in the scan's partitions
+     * @param rowsPerPartition the rows of each of those partitions, in order
+     */
+    record Scan(JavaRDD<SourcedRecord> records, List<Long> rowsPerPartition) {
+    }
+
+    /**
      * The rows of every query table as records, read by the executors in about {@value #SPLITS_PER_CORE} splits
      * per core: Spark's default of one split per 128 MB leaves a few large tasks, which the job would otherwise
-     * move by cost, a shuffle of every read, where a scan can as well start balanced.
+     * move by cost, a shuffle of every read, where a scan can as well start balanced. The rows of each split are
+     * counted first, by a scan of no column (a columnar table answers from its metadata).
      */
-    static JavaRDD<SourcedRecord> read(SparkSession spark, List<String> paths, ReadColumns columns,
-                                       Configuration conf) {
+    static Scan read(SparkSession spark, List<String> paths, ReadColumns columns, Configuration conf) {
         long bytes = 0;
         for (String path : paths) {
             bytes += Tables.bytes(path, conf);
@@ -48,14 +57,25 @@ final class QueryTables {
         spark.conf().set(MAX_PARTITION_BYTES, Long.toString(split));
         try {
             JavaRDD<SourcedRecord> all = null;
+            JavaRDD<Long> counts = null;
             for (String path : paths) {
                 String source = path;
                 // the scan's splits are fixed when its RDD is made, under the setting above
-                JavaRDD<SourcedRecord> records = select(spark, path, columns, conf).javaRDD()
+                Dataset<Row> table = Tables.read(spark, path, Tables.format(path, columns.format(), conf));
+                JavaRDD<SourcedRecord> records = select(table, path, columns).javaRDD()
                         .map(r -> new SourcedRecord(source, record(r)));
+                JavaRDD<Long> rows = table.select(functions.lit(1)).javaRDD().mapPartitions(it -> {
+                    long n = 0;
+                    for (; it.hasNext(); it.next()) {
+                        n++;
+                    }
+                    return List.of(n).iterator();
+                });
                 all = all == null ? records : all.union(records);
+                counts = counts == null ? rows : counts.union(rows);
             }
-            return all;
+            spark.sparkContext().setJobDescription("align: counting the rows of the query tables");
+            return new Scan(all, counts.collect());
         } finally {
             if (before == null) {
                 spark.conf().unset(MAX_PARTITION_BYTES);

@@ -91,6 +91,17 @@ class AlignTablesTest {
         assertEquals(reads.size(), c.queryRecords(), "every row read once");
         assertEquals(3, c.queriesRejected());
         assertEquals(c.queryRecords(), c.queriesAligned() + c.queriesRejected());
+        assertEquals(2, c.queryPasses(), "one file, one row group: all in one task unless moved by cost");
+        // two equal files, no repeated id: one pass, the bad rows found by reading the table again
+        Dataset<Row> noRepeat = spark.read().parquet(tmp.resolve("reads.parquet").toString()).filter(
+                functions.col("sequence").notEqual("ACGTACGT").or(functions.col("sequence").isNull()));
+        noRepeat.repartition(2).write().parquet(tmp.resolve("unique.parquet").toString());
+        AlignResult unique = AlignJob.run(spark, options(List.of(tmp.resolve("unique.parquet").toString()),
+                tmp.resolve("refs.csv").toString(), "unique"));
+        assertEquals(1, unique.counts().queryPasses());
+        assertEquals(expected, rows(unique.alignments()));
+        assertEquals(2, unique.counts().queriesRejected());
+        assertEquals(2, unique.rejects().count());
         List<String> reasons = table.rejects().orderBy("id").selectExpr("concat(id, ': ', reason)").as(
                 org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(3, reasons.size(), reasons.toString());
