@@ -2,6 +2,7 @@ package org.biospark.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.biospark.spark.run.NioLocalFileSystem;
 
 /**
  * Gets the {@link SparkSession} a job runs in. Under {@code spark-submit} the master and settings come from the
@@ -14,6 +15,8 @@ public final class SparkSessions {
     static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
     static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
     static final String EXTENSIONS = "spark.sql.extensions";
+    /** The {@code file:} scheme's file system (see {@link NioLocalFileSystem}). */
+    static final String LOCAL_FILES = "spark.hadoop.fs.file.impl";
     /**
      * A file (mode 600) holding the cluster's {@code spark.authenticate.secret}. Spark gives a standalone cluster's
      * secret to the driver only through its own configuration, and in cluster deploy mode it leaves the secret out of
@@ -41,6 +44,9 @@ public final class SparkSessions {
         }
         // the SQL functions, in every session a job or a notebook starts, beside any extensions the user set
         builder.config(EXTENSIONS, withOurs(submitted.get(EXTENSIONS, ""), BiosparkExtensions.class.getName()));
+        if (!submitted.contains(LOCAL_FILES)) {
+            builder.config(LOCAL_FILES, NioLocalFileSystem.class.getName());
+        }
         if (submitted.getBoolean("spark.authenticate", false) && !submitted.contains(SECRET)
                 && submitted.contains(SECRET_FILE)) {
             builder.config(SECRET, readSecret(submitted.get(SECRET_FILE)));
