@@ -95,14 +95,8 @@ final class AlignByCost {
         int partitions = partitions(run.options(), lengths, references, jsc.defaultParallelism());
         // Byte-range splits of plain files are already balanced by cost (a split's cost is its residues times
         // the references'); the queries are moved by cost only when the input's partitions are not.
-        // A table's scan cannot be cut finer than its row groups (the splits between them read nothing): its
-        // partitions count as balanced when each core gets an equal share, though fewer than the work's tasks.
-        long[] residues = keep ? tally.partitionResidues()
-                : Arrays.stream(tally.partitionResidues()).filter(r -> r > 0).toArray();
-        int balancedOver = keep ? partitions : Math.min(partitions, Math.max(jsc.defaultParallelism(),
-                residues.length));
         boolean inPlace = run.options().partitions() == 0 && repeated.isEmpty()
-                && TaskSizing.balancedEnough(residues, balancedOver);
+                && TaskSizing.balancedEnough(tally.partitionResidues(), partitions);
         JavaRDD<SourcedRecord> placed;
         if (inPlace) {
             partitions = unique.getNumPartitions();

@@ -102,9 +102,11 @@ public final class AlignFrames {
                 alignPartition(rows, broadcast.value(), settings, pairs),
                 Encoders.row(AlignmentsSchema.of(settings.traceback())));
 
-        Dataset<Row> invalid = rejects(checked.filter(col(PROBLEM).isNotNull()), col(PROBLEM));
-        Dataset<Row> duplicates = rejects(suspects.filter(col("n").gt(1)), functions.concat(
-                lit("duplicate id (first in "), col("first_source"), lit(" at row "), col("first_row"), lit(")")));
+        Dataset<Row> invalid = rejects(checked.filter(col(PROBLEM).isNotNull()));
+        Dataset<Row> duplicates = suspects.filter(col("n").gt(1)).map((MapFunction<Row, Row>) r -> new SourcedRecord(
+                r.getString(0), new SequenceRecord(r.getString(2), "", null, r.getLong(1), 0)).reject(
+                AlignByCost.duplicate(new SourcedRecord(r.getAs("first_source"), new SequenceRecord(r.getString(2), "",
+                        null, r.<Long>getAs("first_row"), 0)))).toRow(), Encoders.row(RejectsSchema.SCHEMA));
         Dataset<Row> rejects = invalid.unionByName(duplicates);
         if (!referenceRejects.isEmpty()) {
             rejects = rejects.unionByName(spark.createDataFrame(referenceRejects.stream().map(Reject::toRow).toList(),
@@ -122,10 +124,10 @@ public final class AlignFrames {
         }, Encoders.row(CHECKED));
     }
 
-    private static Dataset<Row> rejects(Dataset<Row> rows, Column reason) {
+    private static Dataset<Row> rejects(Dataset<Row> rows) {
         return rows.select(col(SOURCE).as(RejectsSchema.SOURCE.name()), col(ROW).as(RejectsSchema.RECORD_NUMBER.name()),
                 lit(0L).as(RejectsSchema.LINE.name()), col(ID).as(RejectsSchema.ID.name()),
-                reason.as(RejectsSchema.REASON.name()), lit(null).cast("string").as(RejectsSchema.DATASET.name()));
+                col(PROBLEM).as(RejectsSchema.REASON.name()), lit(null).cast("string").as(RejectsSchema.DATASET.name()));
     }
 
     /** Executor side: a partition's checked, unique queries aligned as the command's tasks align them. */

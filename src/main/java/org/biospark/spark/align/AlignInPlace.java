@@ -165,17 +165,10 @@ final class AlignInPlace {
         KernelWarmUp.start(settings, references);
         ScoreMatrix matrix = settings.scoring().matrix();
         QueryTally.Builder tally = new QueryTally.Builder();
-        List<SourcedRecord> valid = new ArrayList<>();
+        List<SourcedRecord> valid;
         QuerySplits.SplitRecords reader = QuerySplits.records(split, conf);
         try {
-            while (reader.hasNext()) {
-                SourcedRecord r = reader.next();
-                String problem = QueryChecks.problem(r.record(), matrix, settings.bothStrands());
-                tally.add(r, problem);
-                if (problem == null) {
-                    valid.add(r);
-                }
-            }
+            valid = tally.addChecked(reader, matrix, settings.bothStrands());
         } catch (InvalidInputException e) {
             throw QuerySplits.numberedInFile(e, split, conf);
         }

@@ -55,20 +55,11 @@ final class AlignTableInPlace {
         AlignSettings settings = run.settings();
         long hashLimit = run.idHashLimit();
         LongAccumulator pairsDone = run.pairsDone();
-        long total = scan.rowsPerPartition().stream().mapToLong(Long::longValue).sum();
+        long total = scan.rowsPerPartition().stream().mapToLong(Long::longValue).sum(); // counted by suits
         JavaRDD<Row> rows = records.mapPartitionsWithIndex((partition, input) -> {
             KernelWarmUp.start(settings, references.value());
-            ScoreMatrix matrix = settings.scoring().matrix();
             QueryTally.Builder tally = new QueryTally.Builder();
-            List<SourcedRecord> valid = new ArrayList<>();
-            while (input.hasNext()) {
-                SourcedRecord r = input.next();
-                String problem = QueryChecks.problem(r.record(), matrix, settings.bothStrands());
-                tally.add(r, problem);
-                if (problem == null) {
-                    valid.add(r);
-                }
-            }
+            List<SourcedRecord> valid = tally.addChecked(input, settings.scoring().matrix(), settings.bothStrands());
             List<Row> out = AlignTask.rows(valid.iterator(), references.value(), settings, pairsDone);
             tallies.add(new PartitionTally(partition, tally.build(count, hashLimit)));
             return out.iterator();

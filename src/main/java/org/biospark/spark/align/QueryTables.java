@@ -33,19 +33,37 @@ final class QueryTables {
     }
 
     /**
-     * The rows of every query table as records, and the row count of each partition of the scan.
-     *
-     * @param records          the rows as records, in the scan's partitions
-     * @param rowsPerPartition the rows of each of those partitions, in order
+     * The rows of every query table as records, in the scan's partitions, and the rows of each partition: counted
+     * by a scan of no column (a columnar table answers from its metadata) when first asked for, since only the
+     * one-pass plan needs them.
      */
-    record Scan(JavaRDD<SourcedRecord> records, List<Long> rowsPerPartition) {
+    static final class Scan {
+        private final JavaRDD<SourcedRecord> records;
+        private final JavaRDD<Long> counts;
+        private List<Long> rowsPerPartition;
+
+        Scan(JavaRDD<SourcedRecord> records, JavaRDD<Long> counts) {
+            this.records = records;
+            this.counts = counts;
+        }
+
+        JavaRDD<SourcedRecord> records() {
+            return records;
+        }
+
+        List<Long> rowsPerPartition() {
+            if (rowsPerPartition == null) {
+                counts.context().setJobDescription("align: counting the rows of the query tables");
+                rowsPerPartition = counts.collect();
+            }
+            return rowsPerPartition;
+        }
     }
 
     /**
      * The rows of every query table as records, read by the executors in about {@value #SPLITS_PER_CORE} splits
      * per core: Spark's default of one split per 128 MB leaves a few large tasks, which the job would otherwise
-     * move by cost, a shuffle of every read, where a scan can as well start balanced. The rows of each split are
-     * counted first, by a scan of no column (a columnar table answers from its metadata).
+     * move by cost, a shuffle of every read, where a scan can as well start balanced.
      */
     static Scan read(SparkSession spark, List<String> paths, ReadColumns columns, Configuration conf) {
         long bytes = 0;
@@ -74,8 +92,7 @@ final class QueryTables {
                 all = all == null ? records : all.union(records);
                 counts = counts == null ? rows : counts.union(rows);
             }
-            spark.sparkContext().setJobDescription("align: counting the rows of the query tables");
-            return new Scan(all, counts.collect());
+            return new Scan(all, counts);
         } finally {
             if (before == null) {
                 spark.conf().unset(MAX_PARTITION_BYTES);

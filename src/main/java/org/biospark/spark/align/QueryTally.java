@@ -1,5 +1,7 @@
 package org.biospark.spark.align;
 
+import org.biospark.align.ScoreMatrix;
+import java.util.ArrayList;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -53,6 +55,20 @@ final class QueryTally implements Serializable {
         private long[] hashes = new long[1024];
         private int valid;
         private long residues;
+
+        /** Checks and counts every record; returns the valid ones, to be aligned. */
+        List<SourcedRecord> addChecked(Iterator<SourcedRecord> records, ScoreMatrix matrix, boolean bothStrands) {
+            List<SourcedRecord> valid = new ArrayList<>();
+            while (records.hasNext()) {
+                SourcedRecord r = records.next();
+                String problem = QueryChecks.problem(r.record(), matrix, bothStrands);
+                add(r, problem);
+                if (problem == null) {
+                    valid.add(r);
+                }
+            }
+            return valid;
+        }
 
         /** Counts a record, valid when {@code problem} is null. */
         void add(SourcedRecord record, String problem) {

@@ -90,22 +90,33 @@ public final class GseaFrames {
     static Dataset<Row> phenotypeOutcomes(Dataset<Row> expression, Map<String, SampleLabels> labels,
                                           Broadcast<GseaTasks.Shared> shared, GseaTasks.Settings settings,
                                           GseaOptions options) {
-        Dataset<Row> named = expression.filter(functions.col(RankTables.DATASET).isNotNull());
-        Dataset<Row> analysed = named.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (dataset, rows) -> {
-                    List<Row> all = new ArrayList<>();
-                    rows.forEachRemaining(all::add);
-                    SampleLabels l = labels.get(all.get(0).getString(5));
-                    Datasets.Read read = ExpressionTables.read(dataset, all, l, options);
-                    GseaInputs.Source source = new GseaInputs.Source(GseaMethod.PHENOTYPE, dataset,
-                            all.get(0).getString(5), l.source(), 0);
-                    return outcome(source, read, dataset, shared.value(), settings, options);
-                }, Encoders.row(OUTCOME));
-        Dataset<Row> unnamed = expression.filter(functions.col(RankTables.DATASET).isNull())
-                .dropDuplicates(RankTables.TABLE, RankTables.ROW).map((MapFunction<Row, Row>)
-                        r -> RowFactory.create(null, new Reject(r.getString(5), r.getLong(6) + 1, 0,
-                                String.valueOf(r.get(1)), "no dataset in the row", null).toRow(), null),
-                        Encoders.row(OUTCOME));
+        return byDataset(expression, (dataset, rows) -> {
+            List<Row> all = new ArrayList<>();
+            rows.forEachRemaining(all::add);
+            String table = all.get(0).getAs(RankTables.TABLE);
+            SampleLabels l = labels.get(table);
+            GseaInputs.Source source = new GseaInputs.Source(GseaMethod.PHENOTYPE, dataset, table, l.source(), 0);
+            return outcome(source, ExpressionTables.read(dataset, all, l, options), dataset, shared.value(), settings,
+                    options);
+        });
+    }
+
+    /**
+     * The outcome of every dataset of a table in the common columns, each analysed whole in one task by
+     * {@code analyse}; a row without a dataset is a reject of its own (a wide matrix's row once, whatever its cells).
+     */
+    private static Dataset<Row> byDataset(Dataset<Row> table, FlatMapGroupsFunction<String, Row, Row> analyse) {
+        Dataset<Row> analysed = table.filter(functions.col(RankTables.DATASET).isNotNull())
+                .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .flatMapGroups(analyse, Encoders.row(OUTCOME));
+        Dataset<Row> unnamed = table.filter(functions.col(RankTables.DATASET).isNull());
+        if (java.util.Arrays.asList(table.columns()).contains(ExpressionTables.POSITION)) {
+            unnamed = unnamed.dropDuplicates(RankTables.TABLE, RankTables.ROW); // a wide row's cells share its row
+        }
+        unnamed = unnamed.map((MapFunction<Row, Row>) r -> RowFactory.create(
+                        null, new Reject(r.getAs(RankTables.TABLE), r.<Long>getAs(RankTables.ROW) + 1, 0,
+                                String.valueOf(r.<Object>getAs(RankTables.GENE)), "no dataset in the row", null)
+                                .toRow(), null), Encoders.row(OUTCOME));
         return analysed.unionByName(unnamed);
     }
 
@@ -142,15 +153,7 @@ public final class GseaFrames {
      */
     static Dataset<Row> outcomes(Dataset<Row> ranks, Broadcast<GseaTasks.Shared> shared, GseaTasks.Settings settings,
                                  GseaOptions options) {
-        Dataset<Row> named = ranks.filter(functions.col(RankTables.DATASET).isNotNull());
-        Dataset<Row> analysed = named.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (dataset, rows) ->
-                        analyse(dataset, rows, shared.value(), settings, options), Encoders.row(OUTCOME));
-        Dataset<Row> unnamed = ranks.filter(functions.col(RankTables.DATASET).isNull()).map((MapFunction<Row, Row>)
-                r -> RowFactory.create(null, new Reject(r.getString(4), r.getLong(5) + 1, 0,
-                        String.valueOf(r.get(1)), "no dataset in the row", null).toRow(), null),
-                Encoders.row(OUTCOME));
-        return analysed.unionByName(unnamed);
+        return byDataset(ranks, (dataset, rows) -> analyse(dataset, rows, shared.value(), settings, options));
     }
 
     /** Executor side: one dataset's rows, in table order, read as an RNK file's lines are, and analysed. */

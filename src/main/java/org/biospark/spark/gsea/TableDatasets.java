@@ -20,7 +20,8 @@ import org.biospark.spark.run.Reject;
 import org.biospark.spark.run.Tables;
 
 /**
- * The gsea job's plan for ranked lists and expression matrices given as tables ({@link GseaFrames}): each dataset grouped whole into a task
+ * The gsea job's plan for ranked lists and expression matrices given as tables ({@link GseaFrames}): each
+ * dataset grouped whole into a task
  * by a shuffle of its rows, analysed there, and its results, rejects and accounting kept (memory, then disk) so that
  * the results table, the rejects table and the driver's accounting come from one computation. A resumed run
  * computes the datasets again: a table has no files that a dataset's work could be matched to.
@@ -61,26 +62,21 @@ final class TableDatasets {
      * The labels of each expression table, read on the driver: its CLS file (checked as for a GCT file, but for the
      * samples, which the tasks count) or its labels table, or the one labels table of them all.
      */
-    private static Map<String, SampleLabels> labels(SparkSession spark, GseaOptions o,
-                                                                     Configuration conf) {
+    private static Map<String, SampleLabels> labels(SparkSession spark, GseaOptions o, Configuration conf) {
         boolean tables = ExpressionTables.labelTables(o, conf);
         Map<String, SampleLabels> labels = new HashMap<>();
-        SampleLabels shared = null;
+        Map<String, SampleLabels> read = new HashMap<>(); // one labels table for all is read once
         for (int i = 0; i < o.expression().size(); i++) {
             String file = o.labels().get(Math.min(i, o.labels().size() - 1));
-            SampleLabels l;
-            if (shared != null) {
-                l = shared;
-            } else if (tables) {
-                l = SampleLabels.of(Tables.read(spark, file, Tables.format(file, o.tables().format(),
-                        conf)), file, o.tables());
-                shared = o.labels().size() == 1 ? l : null;
-            } else {
-                ClsFile cls = Datasets.parse(new Path(file), conf, in -> ClsFile.read(in, file));
-                Labels.checkClasses(cls, file, o.classA());
-                l = SampleLabels.of(cls);
-            }
-            labels.put(o.expression().get(i), l);
+            labels.put(o.expression().get(i), read.computeIfAbsent(file, f -> {
+                if (tables) {
+                    return SampleLabels.of(Tables.read(spark, f, Tables.format(f, o.tables().format(), conf)), f,
+                            o.tables());
+                }
+                ClsFile cls = Datasets.parse(new Path(f), conf, in -> ClsFile.read(in, f));
+                Labels.checkClasses(cls, f, o.classA());
+                return SampleLabels.of(cls);
+            }));
         }
         return labels;
     }

@@ -47,6 +47,7 @@ class NioLocalFileSystemTest {
     @Test
     void theSessionsFilesGoThroughIt() throws IOException {
         Configuration conf = TestSpark.session().sparkContext().hadoopConfiguration();
-        assertEquals(NioLocalFileSystem.class.getName(), conf.get("fs.file.impl"));
+        assertEquals(NioLocalFileSystem.class, FileSystem.get(tmp.toUri(), conf).getClass());
+        assertEquals(NioLocalFileSystem.class, new Path(tmp.toUri()).getFileSystem(conf).getClass());
     }
 }
