@@ -53,7 +53,8 @@ final class GseaCommand implements Callable<Integer> {
     List<String> labels;
 
     @Option(names = "--genes", arity = "1..*", paramLabel = "LIST",
-            description = "Gene lists for over-representation, one gene a line: one dataset per file.")
+            description = "Gene lists for over-representation, one gene a line: one dataset per file; or tables"
+                    + " (Parquet, ORC, CSV, Delta) of (dataset, gene) rows holding any number of lists.")
     List<String> genes;
 
     @Option(names = "--universe", paramLabel = "LIST",
@@ -106,17 +107,17 @@ final class GseaCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--format", paramLabel = "parquet|orc|csv|tsv|delta",
-            description = "The format of --ranks, --expression, --labels and --gene-sets tables (default: by extension; a .tsv is an RNK"
-                    + " unless a table option is given).")
+            description = "The format of --ranks, --expression, --labels, --genes and --gene-sets tables (default:"
+                    + " by extension; a .tsv is an RNK or a gene list unless a table option is given).")
     String format;
 
     @Option(names = "--dataset-column", paramLabel = "NAME",
-            description = "Ranks and expression tables: the dataset column (default: dataset if present, else the table is one"
+            description = "Ranks, expression and gene-list tables: the dataset column (default: dataset if present, else the table is one"
                     + " dataset named after it).")
     String datasetColumn;
 
     @Option(names = "--gene-column", paramLabel = "NAME",
-            description = "Ranks and expression tables: the gene column (default: gene).")
+            description = "Ranks, expression and gene-list tables: the gene column (default: gene).")
     String geneColumn;
 
     @Option(names = "--score-column", paramLabel = "NAME",

@@ -28,8 +28,8 @@ import scala.runtime.BoxedUnit;
 /**
  * biospark's SQL functions, for any session started with {@code spark.sql.extensions=} this class (spark-sql,
  * spark-shell, PySpark, a Thrift server, Zeppelin): {@code align_score}, {@code align} and
- * {@code reverse_complement}, and the table functions {@code gsea_preranked} and {@code align_all}
- * ({@link TableFunctions}), each documented in {@code DESCRIBE FUNCTION EXTENDED}. The options after the two
+ * {@code reverse_complement}, and the table functions {@code gsea_preranked}, {@code gsea_phenotype},
+ * {@code gsea_ora} and {@code align_all} ({@link TableFunctions}), each documented in {@code DESCRIBE FUNCTION EXTENDED}. The options after the two
  * sequences must be constants: the scoring is built once, when the query is planned, not per row.
  */
 public final class BiosparkExtensions extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {

@@ -53,6 +53,42 @@ final class TableFunctions {
                 "", "table_funcs", BiosparkVersion.version(), "", "java_udf");
         extensions.injectTableFunction(new Tuple3<>(FunctionIdentifier.apply("gsea_preranked"), info,
                 new GseaBuilder()));
+        ExpressionInfo phenotypeInfo = new ExpressionInfo(TableFunctions.class.getName(), null, "gsea_phenotype",
+                "_FUNC_(TABLE(expression), TABLE(labels), TABLE(gene_sets)[, permutations[, seed[, min_size,"
+                        + " max_size]]]) - Phenotype-permutation GSEA (signal-to-noise) of every dataset of an"
+                        + " expression table against a (collection, gene_set, gene) table: the rows of the gsea"
+                        + " command's table.",
+                "\n    Arguments:\n"
+                        + "      * expression - a wide table (a gene column and a column per sample) or a long"
+                        + " one of (dataset, gene, sample, value) rows\n"
+                        + "      * labels - a table of (sample, class) rows, with a dataset column where the"
+                        + " datasets' labels differ; class A is the first class in sorted order\n"
+                        + "      * gene_sets - a table or query of (collection, gene_set, gene) rows\n"
+                        + "      * permutations, seed, min_size, max_size - as for gsea_preranked\n  ",
+                "\n    Examples:\n"
+                        + "      > SELECT dataset, gene_set, nes, padj FROM _FUNC_(TABLE(cells), TABLE(labels),"
+                        + " TABLE(sets), 1000, 42);\n  ",
+                "", "table_funcs", BiosparkVersion.version(), "", "java_udf");
+        extensions.injectTableFunction(new Tuple3<>(FunctionIdentifier.apply("gsea_phenotype"), phenotypeInfo,
+                new PhenotypeBuilder()));
+        ExpressionInfo oraInfo = new ExpressionInfo(TableFunctions.class.getName(), null, "gsea_ora",
+                "_FUNC_(TABLE(genes), TABLE(gene_sets)[, TABLE(universe)][, min_size, max_size]) -"
+                        + " Over-representation (hypergeometric) of every gene list of a (dataset, gene) table in"
+                        + " the sets of a (collection, gene_set, gene) table: the rows of the gsea command's table.",
+                "\n    Arguments:\n"
+                        + "      * genes - a table or query of (dataset, gene) rows; without a dataset column it is"
+                        + " one list\n"
+                        + "      * gene_sets - a table or query of (collection, gene_set, gene) rows\n"
+                        + "      * universe - a table of the genes (a gene column) the lists are drawn from"
+                        + " (default: every gene of the sets)\n"
+                        + "      * min_size, max_size - the set sizes tested, counting genes in the universe"
+                        + " (default 15, 500)\n  ",
+                "\n    Examples:\n"
+                        + "      > SELECT dataset, gene_set, overlap, padj FROM _FUNC_(TABLE(hits), TABLE(sets),"
+                        + " TABLE(measured)) WHERE padj < 0.05;\n  ",
+                "", "table_funcs", BiosparkVersion.version(), "", "java_udf");
+        extensions.injectTableFunction(new Tuple3<>(FunctionIdentifier.apply("gsea_ora"), oraInfo,
+                new OraBuilder()));
         ExpressionInfo alignInfo = new ExpressionInfo(TableFunctions.class.getName(), null, "align_all",
                 "_FUNC_(TABLE(queries), TABLE(references)[, mode[, top_k[, min_score[, traceback]]]]) - Every"
                         + " query against every reference: the rows of the align command's alignments table, with"
@@ -100,8 +136,7 @@ final class TableFunctions {
             if (args.size() > 5) {
                 options.traceback(constant(args.get(5), Boolean.class, "align_all", "traceback"));
             }
-            Dataset<Row> results = AlignFrames.align(queries, references, options.build()).results();
-            return ((org.apache.spark.sql.classic.Dataset<Row>) results).logicalPlan();
+            return plan(AlignFrames.align(queries, references, options.build()).results());
         }
     }
 
@@ -118,16 +153,72 @@ final class TableFunctions {
             SparkSession spark = SparkSession.active();
             Dataset<Row> ranks = table(spark, args.get(0), "ranks", usage);
             Dataset<Row> sets = table(spark, args.get(1), "gene_sets", usage);
-            int permutations = args.size() > 2
-                    ? Math.toIntExact(whole(args.get(2), "gsea_preranked", "permutations")) : 1000;
-            long seed = args.size() > 3 ? whole(args.get(3), "gsea_preranked", "seed") : 42;
-            int min = args.size() > 4 ? Math.toIntExact(whole(args.get(4), "gsea_preranked", "min_size")) : 15;
-            int max = args.size() > 5 ? Math.toIntExact(whole(args.get(5), "gsea_preranked", "max_size")) : 500;
-            GseaOptions options = GseaOptions.builder(List.of(), null).permutations(permutations).seed(seed)
-                    .sizes(min, max).build();
-            Dataset<Row> results = GseaFrames.preranked(ranks, sets, options, TableColumns.DEFAULT).results();
-            return ((org.apache.spark.sql.classic.Dataset<Row>) results).logicalPlan();
+            GseaOptions options = gseaOptions(args.subList(2, args.size()), "gsea_preranked");
+            return plan(GseaFrames.preranked(ranks, sets, options, TableColumns.DEFAULT).results());
         }
+    }
+
+    /** Builds the relation of {@code gsea_phenotype} from its arguments. */
+    private static final class PhenotypeBuilder extends AbstractFunction1<Seq<Expression>, LogicalPlan> {
+        @Override
+        public LogicalPlan apply(Seq<Expression> arguments) {
+            List<Expression> args = new ArrayList<>(CollectionConverters.asJava(arguments));
+            String usage = "gsea_phenotype takes (TABLE(expression), TABLE(labels), TABLE(gene_sets)[, permutations[,"
+                    + " seed[, min_size, max_size]]])";
+            if (args.size() < 3 || args.size() > 7 || args.size() == 6) {
+                throw new IllegalArgumentException(usage + ", not " + args.size() + " arguments");
+            }
+            SparkSession spark = SparkSession.active();
+            Dataset<Row> expression = table(spark, args.get(0), "expression", usage);
+            Dataset<Row> labels = table(spark, args.get(1), "labels", usage);
+            Dataset<Row> sets = table(spark, args.get(2), "gene_sets", usage);
+            GseaOptions options = gseaOptions(args.subList(3, args.size()), "gsea_phenotype");
+            return plan(GseaFrames.phenotype(expression, labels, sets, options, TableColumns.DEFAULT).results());
+        }
+    }
+
+    /** Builds the relation of {@code gsea_ora} from its arguments. */
+    private static final class OraBuilder extends AbstractFunction1<Seq<Expression>, LogicalPlan> {
+        @Override
+        public LogicalPlan apply(Seq<Expression> arguments) {
+            List<Expression> args = new ArrayList<>(CollectionConverters.asJava(arguments));
+            String usage = "gsea_ora takes (TABLE(genes), TABLE(gene_sets)[, TABLE(universe)][, min_size, max_size])";
+            boolean universe = args.size() > 2 && args.get(2) instanceof FunctionTableSubqueryArgumentExpression;
+            int sizes = args.size() - 2 - (universe ? 1 : 0);
+            if (args.size() < 2 || (sizes != 0 && sizes != 2)) {
+                throw new IllegalArgumentException(usage + ", not " + args.size() + " arguments");
+            }
+            SparkSession spark = SparkSession.active();
+            Dataset<Row> genes = table(spark, args.get(0), "genes", usage);
+            Dataset<Row> sets = table(spark, args.get(1), "gene_sets", usage);
+            List<String> drawnFrom = null;
+            if (universe) {
+                Dataset<Row> u = table(spark, args.get(2), "universe", usage);
+                org.biospark.spark.run.Tables.require(u, "universe", "gene", "give the universe as a gene column");
+                drawnFrom = u.selectExpr("trim(CAST(gene AS STRING))").where("length(trim(CAST(gene AS STRING))) > 0")
+                        .distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+            }
+            GseaOptions.Builder options = GseaOptions.builder(List.of(), null);
+            if (sizes == 2) {
+                int first = args.size() - 2;
+                options.sizes(Math.toIntExact(whole(args.get(first), "gsea_ora", "min_size")),
+                        Math.toIntExact(whole(args.get(first + 1), "gsea_ora", "max_size")));
+            }
+            return plan(GseaFrames.ora(genes, sets, drawnFrom, options.build(), TableColumns.DEFAULT).results());
+        }
+    }
+
+    /** A GSEA function's trailing [permutations[, seed[, min_size, max_size]]]. */
+    private static GseaOptions gseaOptions(List<Expression> args, String function) {
+        int permutations = !args.isEmpty() ? Math.toIntExact(whole(args.get(0), function, "permutations")) : 1000;
+        long seed = args.size() > 1 ? whole(args.get(1), function, "seed") : 42;
+        int min = args.size() > 2 ? Math.toIntExact(whole(args.get(2), function, "min_size")) : 15;
+        int max = args.size() > 3 ? Math.toIntExact(whole(args.get(3), function, "max_size")) : 500;
+        return GseaOptions.builder(List.of(), null).permutations(permutations).seed(seed).sizes(min, max).build();
+    }
+
+    private static LogicalPlan plan(Dataset<Row> results) {
+        return ((org.apache.spark.sql.classic.Dataset<Row>) results).logicalPlan();
     }
 
     private static Dataset<Row> table(SparkSession spark, Expression e, String name, String usage) {

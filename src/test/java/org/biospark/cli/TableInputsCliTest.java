@@ -66,6 +66,35 @@ class TableInputsCliTest {
         assertEquals("differ\n0", cli.out().strip(), "the table and the RNK give the same numbers");
     }
 
+    @Test
+    void geneListsFromOneCsvTableAreTestedAsTheirFilesAre() throws IOException {
+        String gmt = Golden.GENESET.path("example.gmt").toString();
+        List<String> genes = Golden.GENESET.fields("example.rnk").stream().map(f -> f[0]).toList();
+        List<String> lines = new ArrayList<>(List.of("contrast,symbol"));
+        genes.subList(0, 200).forEach(g -> lines.add("up," + g));
+        genes.subList(genes.size() - 200, genes.size()).forEach(g -> lines.add("down," + g));
+        Path csv = Files.write(tmp.resolve("hits.csv"), lines);
+        assertEquals(ExitCodes.BAD_INPUT, cli.run("gsea", "--gene-sets", gmt, "--genes", csv.toString(),
+                "--out", tmp.resolve("a").toString()));
+        assertTrue(cli.err().contains("no column 'gene'; the table has columns contrast, symbol: name the gene"
+                + " column with --gene-column"), cli.err());
+        assertEquals(ExitCodes.OK, cli.run("gsea", "--gene-sets", gmt, "--genes", csv.toString(), "--gene-column",
+                "symbol", "--dataset-column", "contrast", "--out", tmp.resolve("b").toString()), cli.err());
+        assertTrue(cli.out().contains("datasets: 2;"), cli.out());
+        Files.createDirectories(tmp.resolve("lists"));
+        Files.write(tmp.resolve("lists/up.txt"), genes.subList(0, 200));
+        Files.write(tmp.resolve("lists/down.txt"), genes.subList(genes.size() - 200, genes.size()));
+        assertEquals(ExitCodes.OK, cli.run("gsea", "--gene-sets", gmt, "--genes", tmp.resolve("lists/up.txt")
+                .toString(), tmp.resolve("lists/down.txt").toString(), "--out", tmp.resolve("c").toString()),
+                cli.err());
+        assertEquals(ExitCodes.OK, cli.run("sql", "--results", tmp.resolve("b").toString(), tmp.resolve("c").toString(),
+                "--format", "csv", "SELECT (SELECT count(*) FROM gsea WHERE run LIKE '%/b') AS tested,"
+                        + " (SELECT count(*) FROM (SELECT dataset, gene_set, pval, padj FROM gsea WHERE run LIKE"
+                        + " '%/b' EXCEPT SELECT dataset, gene_set, pval, padj FROM gsea WHERE run LIKE '%/c'))"
+                        + " AS differ"), cli.err());
+        assertEquals("tested,differ\n1574,0", cli.out().strip(), "the table and the files give the same numbers");
+    }
+
     private static long rejects(String out) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("rejects: (\\d+) rows").matcher(out);
         assertTrue(m.find(), out);

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Delta tables as the inputs of both jobs, in a session configured for Delta as its users configure it (Delta's
- * extension and catalog; biospark adds its own extension beside Delta's): the same rows as from Parquet copies.
+ * Delta tables as the inputs of both jobs (ranks, an expression table and its labels, gene lists, reads), in a
+ * session configured for Delta as its users configure it (Delta's extension and catalog; biospark adds its own
+ * extension beside Delta's): the same rows as from Parquet copies.
  * In a JVM of its own, since the tests' shared session has no Delta.
  */
 class DeltaTablesTest {
@@ -40,6 +41,9 @@ class DeltaTablesTest {
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("gsea: same rows (1172)"), run.output());
         assertTrue(run.output().contains("align: same rows (66)"), run.output());
+        assertTrue(run.output().contains("phenotype: same rows ("), run.output());
+        assertTrue(run.output().contains("ora: same rows ("), run.output());
+        assertTrue(!run.output().contains("same rows (0)"), run.output());
         assertTrue(run.output().contains("functions: 3"), run.output());
     }
 
@@ -73,6 +77,46 @@ class DeltaTablesTest {
             System.out.println(gsea.get(0).equals(gsea.get(1)) ? "gsea: same rows (" + count(gsea.get(0)) + ")"
                     : "gsea: different rows");
 
+            // phenotype: a long expression table and its labels; ora: a table of gene lists
+            org.biospark.io.GctFile gct = org.biospark.io.GctFile.read(Golden.GENESET.open("synth.gct"), "synth.gct");
+            List<Row> cells = new ArrayList<>();
+            for (int g = 0; g < gct.genes().size(); g++) {
+                for (int j = 0; j < gct.samples().size(); j++) {
+                    cells.add(RowFactory.create("synth", gct.genes().get(g), gct.samples().get(j),
+                            gct.values()[g][j]));
+                }
+            }
+            String[] classes = Golden.GENESET.lines("synth.cls").get(2).strip().split("\\s+");
+            List<Row> labels = new ArrayList<>();
+            for (int j = 0; j < classes.length; j++) {
+                labels.add(RowFactory.create(gct.samples().get(j), classes[j]));
+            }
+            List<Row> lists = new ArrayList<>();
+            for (int g = 0; g < 400; g++) {
+                lists.add(RowFactory.create(g % 2 == 0 ? "even" : "odd", gct.genes().get(g)));
+            }
+            save(spark.createDataFrame(cells, new StructType().add("dataset", DataTypes.StringType)
+                    .add("gene", DataTypes.StringType)
+                    .add("sample", DataTypes.StringType).add("value", DataTypes.DoubleType)), dir, "cells");
+            save(spark.createDataFrame(labels, new StructType().add("sample", DataTypes.StringType)
+                    .add("class", DataTypes.StringType)), dir, "labels");
+            save(spark.createDataFrame(lists, new StructType().add("dataset", DataTypes.StringType)
+                    .add("gene", DataTypes.StringType)), dir, "lists");
+            String synth = Golden.GENESET.path("synth.gmt").toString();
+            List<String> phenotype = new ArrayList<>();
+            List<String> ora = new ArrayList<>();
+            for (String kind : List.of("-delta", ".parquet")) {
+                phenotype.add(rows(GseaJob.run(spark, GseaOptions.builder(List.of(synth), dir.resolve("p" + kind)
+                        .toString()).expression(List.of(dir.resolve("cells" + kind).toString()), List.of(dir.resolve(
+                                "labels" + kind).toString())).permutations(100).build()).gsea()));
+                ora.add(rows(GseaJob.run(spark, GseaOptions.builder(List.of(synth), dir.resolve("o" + kind)
+                        .toString()).genes(List.of(dir.resolve("lists" + kind).toString()), null).build()).gsea()));
+            }
+            System.out.println(phenotype.get(0).equals(phenotype.get(1)) ? "phenotype: same rows ("
+                    + count(phenotype.get(0)) + ")" : "phenotype: different rows");
+            System.out.println(ora.get(0).equals(ora.get(1)) ? "ora: same rows (" + count(ora.get(0)) + ")"
+                    : "ora: different rows");
+
             List<Row> reads = new ArrayList<>();
             Golden.ALIGN.fasta("dna_queries.fa").forEach((id, seq) -> reads.add(RowFactory.create(id, seq)));
             Dataset<Row> table = spark.createDataFrame(reads, new StructType().add("readName", DataTypes.StringType)
@@ -91,6 +135,12 @@ class DeltaTablesTest {
             System.out.println("functions: " + spark.sql("SELECT align_score('ACG', 'ACG')").first().get(0));
             Files.writeString(dir.resolve("done"), "ok");
             spark.stop();
+        }
+
+        /** Writes a table as Delta ({@code name-delta}) and as Parquet ({@code name.parquet}). */
+        private static void save(Dataset<Row> table, Path dir, String name) {
+            table.coalesce(1).write().format("delta").save(dir.resolve(name + "-delta").toString());
+            table.coalesce(1).write().parquet(dir.resolve(name + ".parquet").toString());
         }
 
         private static String rows(Dataset<Row> rows) {

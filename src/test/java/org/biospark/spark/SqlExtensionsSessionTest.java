@@ -27,6 +27,8 @@ class SqlExtensionsSessionTest {
         assertTrue(run.output().contains("align_all rows=4 total=11"), run.output());
         // the top five genes enriched at the top, the bottom five at the bottom
         assertTrue(run.output().contains("gsea_preranked [[S,true], [T,false]]"), run.output());
+        assertTrue(run.output().contains("gsea_phenotype [[S,true], [T,false]]"), run.output());
+        assertTrue(run.output().contains("gsea_ora [[S,5,true], [T,0,true]]"), run.output());
     }
 
     /** A plain session with the extensions setting, running SQL text. */
@@ -56,6 +58,19 @@ class SqlExtensionsSessionTest {
             List<Row> tested = spark.sql("SELECT gene_set, es > 0 FROM gsea_preranked(TABLE(ranks), TABLE(sets),"
                     + " 100, 42, 3, 500) ORDER BY gene_set").collectAsList();
             System.out.println("gsea_preranked " + tested);
+            // six samples, the set S high in class A, T high in class B
+            spark.sql("CREATE TEMPORARY VIEW cells AS SELECT 'd' AS dataset, concat('g', g.id) AS gene,"
+                    + " concat('s', s.id) AS sample, sin(g.id * 7 + s.id * 3) + IF(g.id < 5 AND s.id < 3, 5, 0)"
+                    + " + IF(g.id >= 25 AND s.id >= 3, 5, 0) AS value FROM range(30) g CROSS JOIN range(6) s");
+            spark.sql("CREATE TEMPORARY VIEW labels AS SELECT concat('s', id) AS sample, IF(id < 3, 'A', 'B')"
+                    + " AS class FROM range(6)");
+            System.out.println("gsea_phenotype " + spark.sql("SELECT gene_set, es > 0 FROM gsea_phenotype("
+                    + "TABLE(cells), TABLE(labels), TABLE(sets), 100, 42, 3, 500) ORDER BY gene_set").collectAsList());
+            // the hits are S's five genes among 30: p = 1 / C(30, 5)
+            spark.sql("CREATE TEMPORARY VIEW hits AS SELECT 'h' AS dataset, concat('g', id) AS gene FROM range(5)");
+            System.out.println("gsea_ora " + spark.sql("SELECT gene_set, overlap, abs(pval - 1 / 142506D) < 1e-15"
+                    + " OR pval = 1 FROM gsea_ora(TABLE(hits), TABLE(sets), TABLE(ranks), 3, 500) ORDER BY gene_set")
+                    .collectAsList());
             spark.stop();
         }
     }

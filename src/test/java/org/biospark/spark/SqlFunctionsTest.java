@@ -142,6 +142,12 @@ class SqlFunctionsTest {
             }
             assertTrue(examples > 0, doc);
         }
+        for (String function : List.of("gsea_preranked", "gsea_phenotype", "gsea_ora", "align_all")) {
+            String doc = String.join("\n", spark.sql("DESCRIBE FUNCTION EXTENDED " + function).collectAsList()
+                    .stream().map(row -> row.getString(0)).toList());
+            assertTrue(doc.contains("Usage: " + function + "(TABLE("), doc);
+            assertTrue(doc.contains("Arguments:") && doc.contains("FROM " + function + "(TABLE("), doc);
+        }
     }
 
     @Test

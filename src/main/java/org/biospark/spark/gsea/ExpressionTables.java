@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,7 +19,6 @@ import org.apache.spark.sql.functions;
 import org.biospark.geneset.PhenotypeGsea;
 import org.biospark.io.ClsFile;
 import org.biospark.io.InvalidInputException;
-import org.biospark.spark.run.InputFiles;
 import org.biospark.spark.run.Reject;
 import org.biospark.spark.run.Tables;
 
@@ -58,13 +56,7 @@ final class ExpressionTables {
 
     /** Every table of {@code --expression}, read and brought to the common columns, one after the other. */
     static Dataset<Row> read(SparkSession spark, GseaOptions o, Configuration conf) {
-        Dataset<Row> all = null;
-        for (String path : o.expression()) {
-            Dataset<Row> table = normalise(Tables.read(spark, path, Tables.format(path, o.tables().format(), conf)),
-                    path, InputFiles.baseName(new Path(path)), o.tables());
-            all = all == null ? table : all.unionByName(table);
-        }
-        return all;
+        return RankTables.readAll(spark, o.expression(), o, conf, ExpressionTables::normalise);
     }
 
     /**

@@ -62,7 +62,7 @@ public final class GseaFrames {
      */
     public static Frames preranked(Dataset<Row> ranks, Dataset<Row> geneSets, GseaOptions options,
                                    TableColumns columns) {
-        return frames(RankTables.normalise(ranks, "ranks", "ranks", columns), geneSets, options, columns,
+        return frames(RankTables.normalise(ranks, "ranks", "ranks", columns), geneSets, null, options, columns,
                 (table, shared) -> outcomes(table, shared, GseaJob.settings(options), options));
     }
 
@@ -78,9 +78,24 @@ public final class GseaFrames {
     public static Frames phenotype(Dataset<Row> expression, Dataset<Row> labels, Dataset<Row> geneSets,
                                    GseaOptions options, TableColumns columns) {
         SampleLabels sampleLabels = SampleLabels.of(labels, "labels", columns);
-        return frames(ExpressionTables.normalise(expression, "expression", "expression", columns), geneSets, options,
-                columns, (table, shared) -> phenotypeOutcomes(table, Map.of("expression", sampleLabels), shared,
+        return frames(ExpressionTables.normalise(expression, "expression", "expression", columns), geneSets, null,
+                options, columns, (table, shared) -> phenotypeOutcomes(table, Map.of("expression", sampleLabels), shared,
                         GseaJob.settings(options), options));
+    }
+
+    /**
+     * Over-representation of every gene list of {@code genes} in the sets of {@code geneSets}.
+     *
+     * @param genes    (dataset, gene) rows, or a table of one list (a gene column), as {@code columns} name them
+     * @param geneSets (collection, gene_set, gene) rows
+     * @param universe the genes a list is drawn from; null for every gene of the sets
+     * @param options  the kernel's options (sizes)
+     */
+    public static Frames ora(Dataset<Row> genes, Dataset<Row> geneSets, List<String> universe, GseaOptions options,
+                             TableColumns columns) {
+        return frames(GeneListTables.normalise(genes, "genes", "genes", columns), geneSets,
+                universe == null ? null : List.copyOf(universe), options, columns, (table, shared) ->
+                        GeneListTables.outcomes(table, shared, GseaJob.settings(options), options));
     }
 
     /**
@@ -105,7 +120,7 @@ public final class GseaFrames {
      * The outcome of every dataset of a table in the common columns, each analysed whole in one task by
      * {@code analyse}; a row without a dataset is a reject of its own (a wide matrix's row once, whatever its cells).
      */
-    private static Dataset<Row> byDataset(Dataset<Row> table, FlatMapGroupsFunction<String, Row, Row> analyse) {
+    static Dataset<Row> byDataset(Dataset<Row> table, FlatMapGroupsFunction<String, Row, Row> analyse) {
         Dataset<Row> analysed = table.filter(functions.col(RankTables.DATASET).isNotNull())
                 .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                 .flatMapGroups(analyse, Encoders.row(OUTCOME));
@@ -126,13 +141,13 @@ public final class GseaFrames {
     }
 
     /** The frames of a run over {@code table}: the sets read here and broadcast, the outcome split in two. */
-    private static Frames frames(Dataset<Row> table, Dataset<Row> geneSets, GseaOptions options, TableColumns columns,
-                                 Outcomes outcomes) {
+    private static Frames frames(Dataset<Row> table, Dataset<Row> geneSets, List<String> universe,
+                                 GseaOptions options, TableColumns columns, Outcomes outcomes) {
         List<GseaInputs.Collection> collections = new ArrayList<>();
         List<Reject> setRejects = new ArrayList<>();
         GeneSetTables.read(geneSets, "gene sets", "gene_sets", columns, collections, setRejects);
         GseaInputs inputs = new GseaInputs(List.copyOf(collections), List.of(), List.copyOf(setRejects), List.of(),
-                List.of(), 0);
+                universe != null ? universe : GseaInputs.genesOf(collections), 0);
         SparkSession spark = table.sparkSession();
         Broadcast<GseaTasks.Shared> shared = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
                 spark.sparkContext()).broadcast(GseaTasks.Shared.of(inputs));
@@ -193,7 +208,7 @@ public final class GseaFrames {
     }
 
     /** A dataset read in its task, checked, analysed: its rows of the outcome. */
-    private static Iterator<Row> outcome(GseaInputs.Source source, Datasets.Read read, String dataset,
+    static Iterator<Row> outcome(GseaInputs.Source source, Datasets.Read read, String dataset,
                                          GseaTasks.Shared shared, GseaTasks.Settings settings, GseaOptions options) {
         GseaTasks.Checked checked = GseaTasks.checked(source, read, shared, options);
         List<Row> out = new ArrayList<>();

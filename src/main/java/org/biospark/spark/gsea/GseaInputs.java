@@ -92,9 +92,13 @@ record GseaInputs(List<Collection> collections, List<Source> sources, List<Rejec
                 }
             }
             case ORA -> {
-                InputFiles.expand(o.genes(), conf, "gene list").forEach(f -> sources.add(
-                        new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null,
-                                f.getLen())));
+                if (GeneListTables.given(o, conf)) {
+                    files.addAll(o.genes()); // read by Spark as tables, see GeneListTables
+                } else {
+                    InputFiles.expand(o.genes(), conf, "gene list").forEach(f -> sources.add(
+                            new Source(method, InputFiles.baseName(f.getPath()), f.getPath().toString(), null,
+                                    f.getLen())));
+                }
                 universe = universe(o, collections, conf, files);
             }
             default -> throw new IllegalStateException("no inputs for " + method);
@@ -176,6 +180,11 @@ record GseaInputs(List<Collection> collections, List<Source> sources, List<Rejec
             }
             return List.copyOf(universe);
         }
+        return genesOf(collections);
+    }
+
+    /** Every gene of the collections, once each, in order: the default ORA universe. */
+    static List<String> genesOf(List<Collection> collections) {
         LinkedHashSet<String> all = new LinkedHashSet<>();
         collections.forEach(c -> c.sets().values().forEach(all::addAll));
         return List.copyOf(all);

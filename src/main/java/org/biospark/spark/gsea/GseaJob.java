@@ -71,8 +71,8 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
         int blocks = tables || method == GseaMethod.ORA ? 1 : Math.max(1, Math.min(
                 (wanted + inputs.sources().size() - 1) / inputs.sources().size(),
                 options.permutations() / PermutationBlocks.MIN_BLOCK));
-        run.describe((tables ? "the datasets of " + (method == GseaMethod.PHENOTYPE ? options.expression()
-                : options.ranks()) : inputs.sources().size() + " datasets") + " x "
+        run.describe((tables ? "the datasets of " + datasetInputs(options, method)
+                : inputs.sources().size() + " datasets") + " x "
                 + shared.sets().size() + " gene sets (" + method.label()
                 + (blocks > 1 ? ", " + blocks + " permutation blocks each" : "") + ")");
         GseaRun.Outcome outcome = tables ? TableDatasets.run(gsea)
@@ -147,6 +147,15 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
     }
 
     /** The method: as given, or from the inputs (exactly one kind must be given). */
+    /** The inputs that hold a method's datasets. */
+    static List<String> datasetInputs(GseaOptions o, GseaMethod method) {
+        return switch (method) {
+            case PHENOTYPE -> o.expression();
+            case ORA -> o.genes();
+            default -> o.ranks();
+        };
+    }
+
     static GseaMethod method(GseaOptions o) {
         List<GseaMethod> given = new ArrayList<>();
         if (!o.ranks().isEmpty()) {

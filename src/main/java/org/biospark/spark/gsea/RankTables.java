@@ -1,5 +1,6 @@
 package org.biospark.spark.gsea;
 
+import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -40,14 +41,38 @@ final class RankTables {
 
     /** Every table of {@code --ranks}, read and brought to the common columns, one after the other. */
     static Dataset<Row> read(SparkSession spark, GseaOptions o, Configuration conf) {
+        return readAll(spark, o.ranks(), o, conf, RankTables::normalise);
+    }
+
+    /** How one table of a kind is brought to the common columns: see {@link #normalise}. */
+    interface Normaliser {
+        Dataset<Row> normalise(Dataset<Row> table, String name, String alone, TableColumns c);
+    }
+
+    /** Every table of {@code paths}, read, brought to the common columns by {@code normaliser}, and unioned. */
+    static Dataset<Row> readAll(SparkSession spark, List<String> paths, GseaOptions o, Configuration conf,
+                                Normaliser normaliser) {
         Dataset<Row> all = null;
-        for (String path : o.ranks()) {
-            String format = Tables.format(path, o.tables().format(), conf);
-            Dataset<Row> table = normalise(Tables.read(spark, path, format), path,
-                    InputFiles.baseName(new Path(path)), o.tables());
+        for (String path : paths) {
+            Dataset<Row> table = normaliser.normalise(Tables.read(spark, path, Tables.format(path,
+                    o.tables().format(), conf)), path, InputFiles.baseName(new Path(path)), o.tables());
             all = all == null ? table : all.unionByName(table);
         }
         return all;
+    }
+
+    /**
+     * A table's dataset column as a string: the one {@code --dataset-column} names, else {@code dataset} if the
+     * table has it, else {@code alone} for every row.
+     *
+     * @param hint what to change when the named column is missing
+     */
+    static Column dataset(Dataset<Row> table, String name, String alone, TableColumns c, String hint) {
+        if (c.dataset() != null) {
+            Tables.require(table, name, c.dataset(), hint);
+            return functions.col(c.dataset()).cast("string");
+        }
+        return Tables.has(table, DATASET) ? functions.col(DATASET).cast("string") : functions.lit(alone);
     }
 
     /**
@@ -67,16 +92,8 @@ final class RankTables {
                     : "--rank-by " + c.rankBy().label() + " reads " + String.join(" and ",
                     c.rankBy().columns(c.score())) + "; choose the --rank-by of the tool that wrote the table");
         }
-        Column dataset;
-        if (c.dataset() != null) {
-            Tables.require(table, name, c.dataset(), "name the dataset column with --dataset-column, or leave it"
-                    + " out for a table of one dataset");
-            dataset = functions.col(c.dataset()).cast("string");
-        } else if (Tables.has(table, DATASET)) {
-            dataset = functions.col(DATASET).cast("string");
-        } else {
-            dataset = functions.lit(alone);
-        }
+        Column dataset = dataset(table, name, alone, c, "name the dataset column with --dataset-column, or leave it"
+                + " out for a table of one dataset");
         return table.select(dataset.as(DATASET), functions.trim(functions.col(c.gene()).cast("string")).as(GENE),
                 c.rankBy().statistic(c.score()).as(SCORE), c.rankBy().text(c.score()).as(TEXT),
                 functions.lit(name).as(TABLE), functions.monotonically_increasing_id().as(ROW));

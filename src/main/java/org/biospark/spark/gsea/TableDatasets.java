@@ -33,12 +33,14 @@ final class TableDatasets {
     static GseaRun.Outcome run(GseaRun run) {
         GseaOptions o = run.options();
         Configuration conf = run.jsc().hadoopConfiguration();
-        boolean phenotype = GseaJob.method(o) == GseaMethod.PHENOTYPE;
-        Dataset<Row> outcome = (phenotype
-                ? GseaFrames.phenotypeOutcomes(ExpressionTables.read(run.spark(), o, conf), labels(run.spark(), o,
-                        conf), run.sets(), run.settings(), o)
-                : GseaFrames.outcomes(RankTables.read(run.spark(), o, conf), run.sets(), run.settings(), o))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        GseaMethod method = GseaJob.method(o);
+        Dataset<Row> outcome = (switch (method) {
+            case PHENOTYPE -> GseaFrames.phenotypeOutcomes(ExpressionTables.read(run.spark(), o, conf),
+                    labels(run.spark(), o, conf), run.sets(), run.settings(), o);
+            case ORA -> GeneListTables.outcomes(GeneListTables.read(run.spark(), o, conf), run.sets(), run.settings(),
+                    o);
+            default -> GseaFrames.outcomes(RankTables.read(run.spark(), o, conf), run.sets(), run.settings(), o);
+        }).persist(StorageLevel.MEMORY_AND_DISK());
         run.writeResults(outcome.filter(functions.col(GseaFrames.RESULT).isNotNull())
                 .select(GseaFrames.RESULT + ".*").javaRDD());
         List<GseaTasks.Summary> summaries = new ArrayList<>();
@@ -48,7 +50,7 @@ final class TableDatasets {
         }
         summaries.sort(Comparator.comparing(GseaTasks.Summary::dataset));
         if (summaries.isEmpty()) {
-            throw new InvalidInputException(String.join(", ", phenotype ? o.expression() : o.ranks()),
+            throw new InvalidInputException(String.join(", ", GseaJob.datasetInputs(o, method)),
                     "no row of the table names a"
                     + " dataset" + (run.options().tables().dataset() != null ? " in column "
                     + run.options().tables().dataset() : "") + ": nothing to test");

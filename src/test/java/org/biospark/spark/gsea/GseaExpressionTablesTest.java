@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Expression matrices as tables for phenotype GSEA: a wide table with a CLS file and a long one with a labels
- * table give the rows of the GCT and CLS files; bad rows are rejects, each counted once; a sample without a label
- * leaves its dataset out, saying which.
+ * Expression matrices as tables for phenotype GSEA: a wide table with a CLS file and a long one (Parquet, CSV)
+ * with a labels table give the rows of the GCT and CLS files; bad rows are rejects, each counted once; a sample
+ * without a label leaves its dataset out, saying which.
  */
 class GseaExpressionTablesTest {
     private final SparkSession spark = TestSpark.session();
@@ -102,17 +101,17 @@ class GseaExpressionTablesTest {
         assertTrue(reasons.get(2).startsWith("sample S01 repeated for gene G00001 (first at row "),
                 reasons.toString());
         assertEquals(cells.size() - 1, fromLong.counts().datasetLines(), "every named row counted once");
+        // the same as CSV, values and labels arriving as text
+        longFrame.coalesce(1).write().option("header", "true").csv(tmp.resolve("cells.csv").toString());
+        labelFrame.write().option("header", "true").csv(tmp.resolve("labels.csv").toString());
+        GseaRunResult fromCsv = GseaJob.run(spark, GseaOptions.builder(List.of(gmt), tmp.resolve("c").toString())
+                .expression(List.of(tmp.resolve("cells.csv").toString()), List.of(tmp.resolve("labels.csv")
+                        .toString())).permutations(100).build());
+        GseaTablesTest.assertSameRows(expected, GseaTablesTest.byKey(fromCsv.gsea()), "long CSV");
+        assertEquals(cells.size() - 1, fromCsv.counts().datasetLines(), "CSV: every named row counted once");
 
         // the DataFrame API, lazy, from the same frames
-        List<Row> sets = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(gmt))) {
-            String[] f = line.split("\t");
-            for (int k = 2; k < f.length; k++) {
-                sets.add(RowFactory.create("synth", f[0], f[k]));
-            }
-        }
-        Dataset<Row> setFrame = spark.createDataFrame(sets, new StructType().add("collection", DataTypes.StringType)
-                .add("gene_set", DataTypes.StringType).add("gene", DataTypes.StringType));
+        Dataset<Row> setFrame = GseaTablesTest.setFrame(spark, gmt, "synth");
         GseaFrames.Frames frames = GseaFrames.phenotype(longFrame, labelFrame, setFrame,
                 GseaOptions.builder(List.of(), null).permutations(100).build(), TableColumns.DEFAULT);
         // the table read back has its partition column last

@@ -75,6 +75,19 @@ class GseaTablesTest {
                 .tables(tables).build();
     }
 
+    /** A GMT file as a (collection, gene_set, gene) frame. */
+    static Dataset<Row> setFrame(SparkSession spark, String gmt, String collection) throws IOException {
+        List<Row> sets = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(gmt))) {
+            String[] f = line.split("\t");
+            for (int k = 2; k < f.length; k++) {
+                sets.add(RowFactory.create(collection, f[0], f[k]));
+            }
+        }
+        return spark.createDataFrame(sets, new StructType().add("collection", DataTypes.StringType)
+                .add("gene_set", DataTypes.StringType).add("gene", DataTypes.StringType));
+    }
+
     static Map<String, String> byKey(Dataset<Row> gsea) {
         Map<String, String> rows = new TreeMap<>();
         for (Row r : gsea.collectAsList()) {
