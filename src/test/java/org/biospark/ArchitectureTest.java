@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * <li>{@code spark.run}, the plumbing every job shares, imports no pipeline;</li>
  * <li>no pipeline ({@code spark.align}, {@code spark.gsea}, ...) imports another, nor the notebook-facing
  * {@code spark} package above them, nor the command line;</li>
+ * <li>{@code report} reads the pipelines' runs and is used by the command line alone;</li>
  * <li>no source file is longer than {@value #MAX_LINES} lines, but for the exceptions named with their reason.</li>
  * </ul>
  */
@@ -85,6 +86,21 @@ class ArchitectureTest {
                     assertTrue(allowed, source.path() + " (pipeline " + pipeline + ") uses " + used);
                     assertFalse(used.startsWith("org.biospark.cli"), source.path() + " uses " + used);
                 }
+            }
+        }
+    }
+
+    @Test
+    void theReportReadsThePipelinesAndOnlyTheCommandLineUsesIt() throws IOException {
+        String report = "org.biospark.report";
+        List<Source> all = sources(MAIN);
+        assertTrue(all.stream().anyMatch(s -> s.path().startsWith(MAIN.resolve("report"))));
+        for (Source source : all) {
+            boolean inReport = source.path().startsWith(MAIN.resolve("report"));
+            boolean inCli = source.path().startsWith(MAIN.resolve("cli"));
+            for (String used : source.packagesUsed()) {
+                assertTrue(inReport || inCli || !used.startsWith(report), source.path() + " uses " + used);
+                assertFalse(inReport && used.startsWith("org.biospark.cli"), source.path() + " uses " + used);
             }
         }
     }

@@ -83,9 +83,13 @@ final class DemoCommand implements Callable<Integer> {
                 .select("gene_set", "size", "nes", "pval", "padj", "log2err")
                 .collectAsList().forEach(row -> console.printf("  %s%n", row.mkString("\t")));
 
+        org.biospark.report.Report.Written report = org.biospark.report.Report.write(spark, List.of(
+                out.resolve("gsea").toString(), out.resolve("align").toString(), out.resolve("sumrange").toString()),
+                out.resolve("report"), true, org.biospark.report.ReportOptions.DEFAULT);
         console.printf("%nDemo results are in %s; query them with Spark SQL, e.g.%n"
-                + "  submit/biospark sql --results %s \"SELECT gene_set, nes, padj FROM gsea WHERE padj < 0.01\"%n",
-                out.toAbsolutePath(), out.resolve("gsea").toAbsolutePath());
+                + "  submit/biospark sql --results %s \"SELECT gene_set, nes, padj FROM gsea WHERE padj < 0.01\"%n"
+                + "Report (open in a browser): %s%n",
+                out.toAbsolutePath(), out.resolve("gsea").toAbsolutePath(), report.index().toAbsolutePath());
         console.flush();
         return ExitCodes.OK;
     }

@@ -153,7 +153,96 @@ public final class Charts {
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax((double) (n - 1));
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         return chart;
+    }
+
+    /**
+     * The lower panel of GSEA's enrichment plot: the ranked list's metric, rank by rank, with the leading edge's
+     * end marked. At most {@code points} points are drawn (every k-th rank, the extremes kept), which the eye cannot
+     * tell from all of them at this size.
+     */
+    public static XYChart rankedMetric(String title, double[] metric, int peak, int points) {
+        XYChart chart = xy(title, "rank in the ordered list", "ranked list metric");
+        int n = metric.length;
+        int step = Math.max(1, (n + points - 1) / points);
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int r = 0; r < n; r += step) {
+            int extreme = r;
+            for (int k = r; k < Math.min(n, r + step); k++) {
+                extreme = Math.abs(metric[k]) > Math.abs(metric[extreme]) ? k : extreme;
+            }
+            x.add((double) extreme);
+            y.add(metric[extreme]);
+        }
+        XYSeries line = chart.addSeries("metric", x, y);
+        line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setFillColor(new Color(0x90a4ae));
+        line.setLineColor(new Color(0x607d8b));
+        double low = Math.min(0, Arrays.stream(metric).min().orElse(0));
+        double high = Math.max(0, Arrays.stream(metric).max().orElse(0));
+        XYSeries edge = chart.addSeries("leading edge ends at rank " + peak, new double[] {peak, peak},
+                new double[] {low, high});
+        edge.setMarker(SeriesMarkers.NONE);
+        edge.setLineColor(Color.RED);
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax((double) Math.max(1, n - 1));
+        return chart;
+    }
+
+    /**
+     * A heat map of {@code values[row][column]} (NaN for none) with a colour scale from blue (negative) to red
+     * (positive), symmetric around zero.
+     */
+    public static org.knowm.xchart.HeatMapChart heatMap(String title, String xLabel, String yLabel,
+                                                        List<String> columns, List<String> rows, double[][] values,
+                                                        String scale) {
+        org.knowm.xchart.HeatMapChart chart = new org.knowm.xchart.HeatMapChartBuilder().width(WIDTH + 280)
+                .height(Math.max(HEIGHT, 120 + 18 * rows.size())).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        double extreme = 0;
+        List<Number[]> cells = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (!Double.isNaN(values[r][c])) {
+                    extreme = Math.max(extreme, Math.abs(values[r][c]));
+                    cells.add(new Number[] {c, r, values[r][c]});
+                }
+            }
+        }
+        extreme = extreme == 0 ? 1 : extreme;
+        chart.addSeries(scale, columns, rows, cells);
+        chart.getStyler().setMin(-extreme);
+        chart.getStyler().setMax(extreme);
+        chart.getStyler().setRangeColors(new Color[] {new Color(0x2166ac), Color.WHITE, new Color(0xb2182b)});
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisLabelRotation(columns.size() > 4 ? 60 : 0);
+        chart.getStyler().setShowValue(false);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%s %.2f", scale,
+                v));
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        return chart;
+    }
+
+    /** Images one above the other, as one image: GSEA's plot of a running sum over its ranked metric. */
+    public static BufferedImage stacked(List<BufferedImage> images) {
+        int width = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        int height = images.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage all = new BufferedImage(width, Math.max(1, height), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = all.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int y = 0;
+        for (BufferedImage image : images) {
+            g.drawImage(image, 0, y, null);
+            y += image.getHeight();
+        }
+        g.dispose();
+        return all;
     }
 
     /** The chart as an image: what a notebook displays. */

@@ -98,12 +98,34 @@ class CliTest {
         assertTrue(Files.exists(demo.resolve("sumrange").resolve("_manifest.json")));
         assertTrue(Files.exists(demo.resolve("align").resolve("_manifest.json")));
         assertTrue(cli.out().contains("queries: 1000 read, 1000 aligned, 0 rejected"), cli.out());
+        Path index = demo.resolve("report/index.html").toAbsolutePath();
+        assertTrue(cli.out().contains("Report (open in a browser): " + index), cli.out());
+        assertTrue(Files.readString(index).contains("Sets significant anywhere"));
         assertEquals(ExitCodes.OK, run("demo", "--out", demo.toString()), "a second demo replaces the first");
 
         Path other = Files.createDirectories(tmp.resolve("other"));
         Files.writeString(other.resolve("data.txt"), "not a demo");
         assertEquals(ExitCodes.USAGE, run("demo", "--out", other.toString()));
         assertTrue(Files.exists(other.resolve("data.txt")));
+    }
+
+    @Test
+    void reportRefusesWhatIsNotARunAndADirectoryThatIsNotAReport() throws IOException {
+        Path notARun = Files.createDirectories(tmp.resolve("plain"));
+        assertEquals(ExitCodes.BAD_INPUT, run("report", "--results", notARun.toString(), "--out",
+                tmp.resolve("r").toString()));
+        assertTrue(cli.err().contains("not a biospark run directory: no _manifest.json"), cli.err());
+        Path summed = tmp.resolve("summed");
+        assertEquals(ExitCodes.OK, run("sumrange", "--to", "1000", "--out", summed.toString()));
+        Path busy = Files.createDirectories(tmp.resolve("busy"));
+        Files.writeString(busy.resolve("notes.txt"), "mine");
+        assertEquals(ExitCodes.USAGE, run("report", "--results", summed.toString(), "--out", busy.toString(),
+                "--overwrite"));
+        assertTrue(cli.err().contains("holds something that is not a report"), cli.err());
+        assertTrue(Files.exists(busy.resolve("notes.txt")));
+        assertEquals(ExitCodes.OK, run("report", "--results", summed.toString(), "--out", tmp.resolve("r")
+                .toString()), cli.err());
+        assertTrue(cli.out().matches("(?s)report: .*index.html \\(1 figures, .*"), cli.out());
     }
 
     @Test

@@ -176,6 +176,14 @@ public final class GseaFrames {
                                  GseaTasks.Settings settings, GseaOptions options) {
         List<Row> rows = new ArrayList<>();
         input.forEachRemaining(rows::add);
+        String table = rows.get(0).getString(4);
+        GseaInputs.Source source = new GseaInputs.Source(GseaMethod.PRERANKED, dataset, table, null, 0);
+        return outcome(source, read(source, rows, options), dataset, shared, settings, options);
+    }
+
+    /** One dataset's rows of a ranks table in the common columns, in any order, read as an RNK file's lines. */
+    static Datasets.Read read(GseaInputs.Source source, List<Row> rows, GseaOptions options) {
+        String dataset = source.name();
         rows.sort(Comparator.comparingLong(r -> r.getLong(5)));
         String table = rows.get(0).getString(4);
         RankScores ranked = new RankScores(options.collapseDuplicates(), "row");
@@ -198,13 +206,11 @@ public final class GseaFrames {
             }
         }
         Map<String, Double> scores = ranked.scores();
-        GseaInputs.Source source = new GseaInputs.Source(GseaMethod.PRERANKED, dataset, table, null, 0);
-        Datasets.Read read = scores.size() < 2
+        return scores.size() < 2
                 ? Datasets.Read.leftOut(source, table, 0, rejects, number, "no ranked list: only " + scores.size()
                         + " of its " + number + " rows name a gene with a finite statistic")
                 : Datasets.Read.of(new DatasetInput.Ranked(dataset, RankedList.of(scores)), rejects, number,
                         scores.size(), List.of());
-        return outcome(source, read, dataset, shared, settings, options);
     }
 
     /** A dataset read in its task, checked, analysed: its rows of the outcome. */

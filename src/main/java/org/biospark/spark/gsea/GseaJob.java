@@ -207,13 +207,31 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
                 new OverRepresentation.Options(o.minSize(), o.maxSize()));
     }
 
+    /** How table inputs were read, so that a reader of the run (the report) can read them again. */
+    private static Map<String, String> tableParameters(TableColumns c) {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("format", c.format());
+        t.put("dataset", c.dataset());
+        t.put("gene", c.gene());
+        t.put("score", c.score());
+        t.put("rank_by", c.rankBy().label());
+        t.put("collection", c.collection());
+        t.put("gene_set", c.geneSet());
+        t.put("sample", c.sample());
+        t.put("value", c.value());
+        return t;
+    }
+
     private void record(RunManifest m, GseaInputs inputs, Context run) {
         GseaOptions o = options;
         m.parameter("method", method).parameter("permutations", o.permutations())
                 .parameter("multilevel", o.multilevel()).parameter("min_size", o.minSize())
                 .parameter("max_size", o.maxSize()).parameter("weight", o.weight()).parameter("metric", o.metric())
                 .parameter("seed", o.seed()).parameter("collapse_duplicates", o.collapseDuplicates())
-                .parameter("class_a", o.classA()).parameter("gene_sets", o.geneSets());
+                .parameter("class_a", o.classA()).parameter("gene_sets", o.geneSets()).parameter("ranks", o.ranks())
+                .parameter("expression", o.expression()).parameter("labels", o.labels())
+                .parameter("genes", o.genes()).parameter("universe", o.universe())
+                .parameter("tables", tableParameters(o.tables()));
         for (String file : inputs.files()) {
             try {
                 m.input("input", file, new Path(file).getFileSystem(run.conf()));

@@ -64,7 +64,7 @@ final class TableDatasets {
      * The labels of each expression table, read on the driver: its CLS file (checked as for a GCT file, but for the
      * samples, which the tasks count) or its labels table, or the one labels table of them all.
      */
-    private static Map<String, SampleLabels> labels(SparkSession spark, GseaOptions o, Configuration conf) {
+    static Map<String, SampleLabels> labels(SparkSession spark, GseaOptions o, Configuration conf) {
         boolean tables = ExpressionTables.labelTables(o, conf);
         Map<String, SampleLabels> labels = new HashMap<>();
         Map<String, SampleLabels> read = new HashMap<>(); // one labels table for all is read once

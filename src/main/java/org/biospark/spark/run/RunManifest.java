@@ -26,6 +26,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * any summary figures of the job). Filled in by a job as it goes, written by {@link RunOutput}.
  */
 public final class RunManifest {
+    /**
+     * The layout of the manifest and the run's tables: a reader of runs (the report) refuses a run of a newer one
+     * rather than misread it.
+     */
+    public static final int SCHEMA = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String command;
@@ -177,6 +182,7 @@ public final class RunManifest {
         Instant end = finished != null ? finished : Instant.now();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", "biospark");
+        root.put("schema", SCHEMA);
         root.put("command", command);
         root.put("parameters", parameters);
         root.put("inputs", inputs);
