@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules that keep the layout readable, checked on the sources:
  * <ul>
- * <li>the kernels ({@code align}, {@code geneset}, {@code sumrange}, {@code plot}) and {@code io} import nothing
- * from Spark, Hadoop or Scala, and nothing of the pipelines or the command line, so they run and test anywhere;</li>
+ * <li>the kernels ({@code align}, {@code geneset}, {@code sumrange}, {@code scaling}, {@code plot}) and {@code io}
+ * import nothing from Spark, Hadoop or Scala, and nothing of the pipelines or the command line, so they run and test
+ * anywhere;</li>
  * <li>{@code spark.run}, the plumbing every job shares, imports no pipeline;</li>
  * <li>no pipeline ({@code spark.align}, {@code spark.gsea}, ...) imports another, nor the notebook-facing
  * {@code spark} package above them, nor the command line;</li>
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/org/biospark");
-    private static final List<String> PURE_PACKAGES = List.of("align", "geneset", "io", "plot", "sumrange");
+    private static final List<String> PURE_PACKAGES = List.of("align", "geneset", "io", "plot", "scaling", "sumrange");
     private static final String SPARK = "org.biospark.spark";
     private static final String RUN = SPARK + ".run";
     private static final Pattern FOREIGN = Pattern.compile(

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.biospark.UsageException;
 import org.biospark.spark.ResultViews;
+import org.biospark.spark.scaling.ScalingSchema;
 
 /**
  * {@code biospark report}: one self-contained HTML report of one or more finished runs of any command, an
@@ -20,6 +21,9 @@ import org.biospark.spark.ResultViews;
 public final class Report {
     /** The report's front page. */
     public static final String INDEX = "index.html";
+    /** The tables a run may hold. */
+    static final List<String> TABLES = java.util.stream.Stream.concat(ResultViews.TABLES.stream(),
+            Stream.of(ScalingSchema.TABLE, ScalingSchema.SUMMARY)).toList();
 
     private Report() {
     }
@@ -42,7 +46,7 @@ public final class Report {
         try {
             List<RunDirectory> opened = new ArrayList<>();
             for (String run : runs) {
-                opened.add(RunDirectory.open(spark, run, ResultViews.TABLES));
+                opened.add(RunDirectory.open(spark, run, TABLES));
             }
             prepare(out, overwrite); // after the runs are found good, so that a mistake keeps an earlier report
             Images images = new Images(out);
@@ -63,6 +67,7 @@ public final class Report {
                     case "gsea" -> GseaSection.html(spark, out, i + 1, run, options, images);
                     case "align" -> AlignSection.html(run, options, images);
                     case "sumrange" -> SumRangeSection.html(run, images);
+                    case "scaling" -> ScalingSection.html(run, images);
                     default -> "";
                 });
             }

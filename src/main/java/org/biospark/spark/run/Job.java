@@ -47,8 +47,11 @@ public abstract class Job<C extends RunCounts, R> {
     public final R run(SparkSession spark) {
         RunManifest manifest = new RunManifest(command, spark);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        TaskCounter tasks = new TaskCounter();
+        spark.sparkContext().addSparkListener(tasks);
         try (RunOutput output = RunOutput.open(spark, out, overwrite, resume)) {
             C counts = work(new Context(command, spark, jsc, output, manifest));
+            manifest.runtime("tasks", tasks.ended());
             manifest.checkInputsUnchanged();
             if (output.resumed()) {
                 manifest.summary("reused", output.reuses());
@@ -59,6 +62,21 @@ public abstract class Job<C extends RunCounts, R> {
             return result(new Committed<>(output, counts));
         } finally {
             jsc.setJobDescription(null);
+            spark.sparkContext().removeSparkListener(tasks);
+        }
+    }
+
+    /** Counts the tasks that ended while the job ran, for a scaling study's table. */
+    private static final class TaskCounter extends org.apache.spark.scheduler.SparkListener {
+        private final java.util.concurrent.atomic.AtomicLong ended = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd taskEnd) {
+            ended.incrementAndGet();
+        }
+
+        long ended() {
+            return ended.get();
         }
     }
 

@@ -43,6 +43,8 @@ public final class RunManifest {
     /** The file system of each input, to look at it again when the run ends. */
     private final Map<String, FileSystem> inputSystems = new java.util.HashMap<>();
     private Instant finished;
+    /** This JVM's CPU time when the run started, in nanoseconds (-1 where the JVM does not tell). */
+    private final long cpuStart = processCpu();
 
     /** Starts the manifest of a run of {@code command} in {@code spark}; the clock starts now. */
     public RunManifest(String command, SparkSession spark) {
@@ -174,7 +176,23 @@ public final class RunManifest {
     /** Stops the clock. */
     public RunManifest finish() {
         finished = Instant.now();
+        long cpu = processCpu();
+        if (cpu >= 0 && cpuStart >= 0) {
+            // in local mode the executors are this JVM's threads: the whole job's CPU time
+            runtime.put("process_cpu_seconds", (cpu - cpuStart) / 1e9);
+        }
         return this;
+    }
+
+    /** Records a figure of where and how the run ran, such as its task count. */
+    public RunManifest runtime(String name, Object value) {
+        runtime.put(name, value);
+        return this;
+    }
+
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** The manifest as indented JSON. */
