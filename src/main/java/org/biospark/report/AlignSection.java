@@ -38,8 +38,14 @@ final class AlignSection {
         String target = AlignmentsSchema.TARGET_ID.name();
         String query = AlignmentsSchema.QUERY_ID.name();
         StringBuilder html = new StringBuilder();
+        boolean traced = java.util.Arrays.asList(alignments.columns()).contains(identity);
         Row totals = alignments.agg(functions.count("*"), functions.countDistinct(col(query)),
-                functions.countDistinct(col(target)), functions.count(col(identity))).first();
+                functions.countDistinct(col(target)), traced ? functions.count(col(identity))
+                        : functions.lit(0L)).first();
+        if (totals.getLong(0) == 0) {
+            return "<p class=\"note\">No alignment rows: every query was rejected, or none scored above the"
+                    + " threshold (see the rejects and the counts above).</p>\n";
+        }
         html.append(Html.facts(List.of(List.of("alignment rows", totals.getLong(0)),
                 List.of("queries with a hit", totals.getLong(1)), List.of("references hit", totals.getLong(2)))));
         html.append("<div class=\"plots\">\n");

@@ -49,37 +49,69 @@ public final class Report {
                 opened.add(RunDirectory.open(spark, run, TABLES));
             }
             prepare(out, overwrite); // after the runs are found good, so that a mistake keeps an earlier report
-            Images images = new Images(out);
-            StringBuilder body = new StringBuilder("<p class=\"note\">").append(opened.size())
-                    .append(opened.size() == 1 ? " run" : " runs").append(": ");
-            for (int i = 0; i < opened.size(); i++) {
-                body.append(i > 0 ? ", " : "").append("<a href=\"#run").append(i + 1).append("\">")
-                        .append(Html.escape(opened.get(i).command())).append(" ")
-                        .append(Html.escape(opened.get(i).path())).append("</a>");
+            // written beside its place and moved there whole: a failure leaves no half report behind
+            Path staging = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".report-"
+                    + java.util.UUID.randomUUID());
+            try {
+                Files.createDirectories(staging);
+                int figures = write(spark, opened, staging, options);
+                replace(out, staging);
+                return new Written(out.resolve(INDEX), figures, size(out));
+            } finally {
+                delete(staging);
             }
-            body.append("</p>\n");
-            for (int i = 0; i < opened.size(); i++) {
-                RunDirectory run = opened.get(i);
-                body.append("<h2 id=\"run").append(i + 1).append("\">").append(Html.escape(run.command()))
-                        .append(": ").append(Html.escape(run.path())).append("</h2>\n");
-                body.append(RunSection.html(run));
-                body.append(switch (run.command()) {
-                    case "gsea" -> GseaSection.html(spark, out, i + 1, run, options, images);
-                    case "align" -> AlignSection.html(run, options, images);
-                    case "sumrange" -> SumRangeSection.html(run, images);
-                    case "scaling" -> ScalingSection.html(run, images);
-                    default -> "";
-                });
-            }
-            Path index = out.resolve(INDEX);
-            Files.writeString(index, Html.page("biospark report", body.toString()));
-            return new Written(index, images.count(), size(out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report in " + out, e);
         }
     }
 
-    /** An empty report directory: a new one, or one whose earlier report {@code overwrite} allows to replace. */
+    /** Writes the report of {@code opened} into {@code out}; returns how many figures it drew. */
+    private static int write(SparkSession spark, List<RunDirectory> opened, Path out, ReportOptions options)
+            throws IOException {
+        Images images = new Images(out);
+        StringBuilder body = new StringBuilder("<p class=\"note\">").append(opened.size())
+                .append(opened.size() == 1 ? " run" : " runs").append(": ");
+        for (int i = 0; i < opened.size(); i++) {
+            body.append(i > 0 ? ", " : "").append("<a href=\"#run").append(i + 1).append("\">")
+                    .append(Html.escape(opened.get(i).command())).append(" ")
+                    .append(Html.escape(opened.get(i).path())).append("</a>");
+        }
+        body.append("</p>\n");
+        for (int i = 0; i < opened.size(); i++) {
+            RunDirectory run = opened.get(i);
+            body.append("<h2 id=\"run").append(i + 1).append("\">").append(Html.escape(run.command()))
+                    .append(": ").append(Html.escape(run.path())).append("</h2>\n");
+            body.append(RunSection.html(run));
+            body.append(switch (run.command()) {
+                case "gsea" -> GseaSection.html(spark, out, i + 1, run, options, images);
+                case "align" -> AlignSection.html(run, options, images);
+                case "sumrange" -> SumRangeSection.html(run, images);
+                case "scaling" -> ScalingSection.html(run, images);
+                default -> "";
+            });
+        }
+        Files.writeString(out.resolve(INDEX), Html.page("biospark report", body.toString()));
+        return images.count();
+    }
+
+    /** Puts the finished report in {@code staging} where {@code out} was (empty, or an earlier report). */
+    private static void replace(Path out, Path staging) throws IOException {
+        delete(out);
+        Files.move(staging, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Checks that {@code out} may take the report: absent, empty, or an earlier report with {@code overwrite}. */
     private static void prepare(Path out, boolean overwrite) throws IOException {
         if (Files.isDirectory(out)) {
             try (Stream<Path> entries = Files.list(out)) {
@@ -91,17 +123,15 @@ public final class Report {
                         throw new UsageException(out + " holds something that is not a report: --overwrite replaces"
                                 + " only a report's directory");
                     }
-                    try (Stream<Path> all = Files.walk(out)) {
-                        for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                            if (!p.equals(out)) {
-                                Files.delete(p);
-                            }
-                        }
-                    }
                 }
             }
+        } else if (Files.exists(out)) {
+            throw new UsageException(out + " is a file: choose a directory for --out");
         }
-        Files.createDirectories(out);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
     }
 
     private static long size(Path dir) throws IOException {

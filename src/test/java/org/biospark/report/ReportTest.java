@@ -177,6 +177,25 @@ class ReportTest {
     }
 
     @Test
+    void aRunWhoseEveryRecordWasRejectedGetsAReportThatSaysSo() throws IOException {
+        Path queries = Files.writeString(tmp.resolve("bad.fa"), ">q1\nJJJJ\n>q2\nXXZZ\n");
+        Path run = tmp.resolve("all-rejected");
+        AlignJob.run(SPARK, AlignOptions.builder(List.of(queries.toString()), Golden.ALIGN.path("dna_targets.fa")
+                .toString(), run.toString()).build());
+        Report.Written written = Report.write(SPARK, List.of(run.toString()), tmp.resolve("rejected-report"), false,
+                ReportOptions.DEFAULT);
+        Document index = Jsoup.parse(written.index().toFile(), "UTF-8");
+        assertTrue(index.text().contains("No alignment rows: every query was rejected"), index.text());
+        assertTrue(index.select("h3").eachText().contains("Rejects: 2 records"), index.select("h3").eachText()
+                .toString());
+        assertEquals(0, written.figures());
+        // the report went into place whole: nothing of its staging is left beside it
+        try (var beside = Files.list(tmp)) {
+            assertTrue(beside.noneMatch(p -> p.getFileName().toString().contains(".report-")));
+        }
+    }
+
+    @Test
     void whatIsNotAFinishedRunIsRefusedNamingWhatIsMissing() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("not-a-run"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Report.write(SPARK,
