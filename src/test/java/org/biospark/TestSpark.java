@@ -14,7 +14,8 @@ public final class TestSpark {
     }
 
     public static synchronized SparkSession session() {
-        if (session == null) {
+        // a test that stops the session it was given (as a notebook's does) leaves the next test a new one
+        if (session == null || session.sparkContext().isStopped()) {
             System.setProperty("spark.master", "local[2]");
             System.setProperty("spark.ui.enabled", "false");
             System.setProperty("spark.driver.host", "127.0.0.1");

@@ -40,6 +40,17 @@ final class GseaSection {
         if (gsea == null) {
             return "<p class=\"note\">No results: no set was tested (see the rejects and the counts above).</p>\n";
         }
+        // read once: the sections ask it several questions, and a run of many datasets is many partition files
+        gsea = gsea.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            return html(spark, report, number, run, o, images, gsea);
+        } finally {
+            gsea.unpersist();
+        }
+    }
+
+    private static String html(SparkSession spark, java.nio.file.Path report, int number, RunDirectory run,
+                               ReportOptions o, Images images, Dataset<Row> gsea) throws IOException {
         boolean ora = gsea.filter(col(GseaSchema.METHOD.name()).equalTo("ora")).limit(1).count() > 0;
         Dataset<Row> datasets = gsea.groupBy(GseaSchema.DATASET.name()).agg(functions.count("*").as("tested"),
                 functions.sum(when(col("padj").lt(SIGNIFICANT), 1).otherwise(0)).as("significant"),

@@ -61,6 +61,15 @@ final class RunSection {
         if (rejects == null) {
             return "<p class=\"note\">No rejects: every input record was used.</p>\n";
         }
+        rejects = rejects.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            return rejects(rejects);
+        } finally {
+            rejects.unpersist();
+        }
+    }
+
+    private static String rejects(Dataset<Row> rejects) {
         String reason = RejectsSchema.REASON.name();
         // the same reason with a record's own value in it is many reasons: group by its words before a quote
         Dataset<Row> grouped = rejects.withColumn("kind", functions.regexp_replace(col(reason),

@@ -13,10 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.biospark.TestSpark;
+import org.biospark.testing.Golden;
 import org.biospark.testing.Processes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -48,12 +49,18 @@ class ReportBrowserIT {
             }
             Assumptions.abort("Chromium is not installed (" + CHROMIUM + "): the report was not opened");
         }
-        List<Path> runs = ReportTest.runs(TestSpark.session(), tmp);
-        Report.Written written = Report.write(TestSpark.session(), runs.stream().map(Path::toString).toList(),
-                tmp.resolve("report"), false, ReportOptions.DEFAULT);
-        Path page = written.index().getParent().resolve(Jsoup.parse(written.index().toFile(), "UTF-8")
-                .select("a[href^=datasets/]").first().attr("href"));
-        for (Path html : List.of(written.index(), page)) {
+        // the runs and the report as a user makes them, each a process: this JVM's tests share no Spark session
+        String genesets = Golden.GENESET.path("example.gmt").toString();
+        launch("gsea", "--gene-sets", genesets, "--ranks", Golden.GENESET.path("example.rnk").toString(),
+                "--permutations", "500", "--multilevel", "--out", tmp.resolve("gsea").toString());
+        launch("align", "--queries", Golden.ALIGN.path("dna_queries.fa").toString(), "--references",
+                Golden.ALIGN.path("dna_targets.fa").toString(), "--traceback", "--out", tmp.resolve("align").toString());
+        launch("report", "--results", tmp.resolve("gsea").toString(), tmp.resolve("align").toString(), "--out",
+                tmp.resolve("report").toString());
+        Path index = tmp.resolve("report").resolve(Report.INDEX);
+        Path page = index.getParent().resolve(Jsoup.parse(index.toFile(), "UTF-8").select("a[href^=datasets/]")
+                .first().attr("href"));
+        for (Path html : List.of(index, page)) {
             Path shot = tmp.resolve(html.getFileName() + ".png");
             Processes.Outcome dom = chromium(List.of("--dump-dom", html.toUri().toString()));
             assertEquals(0, dom.exitCode(), dom.output());
@@ -71,6 +78,11 @@ class ReportBrowserIT {
             assertNotNull(image, shot.toString());
             assertTrue(ReportTest.colours(image) > 2, shot + " is blank");
         }
+    }
+
+    private void launch(String... args) throws IOException, InterruptedException {
+        Processes.Outcome run = Processes.run(tmp, Map.of(), Processes.script("submit/biospark", args));
+        assertEquals(0, run.exitCode(), run.output());
     }
 
     private Processes.Outcome chromium(List<String> args) throws IOException, InterruptedException {
