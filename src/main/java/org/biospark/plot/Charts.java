@@ -60,20 +60,35 @@ public final class Charts {
         }
         XYChart chart = xy(title, xLabel, "count");
         for (Map.Entry<String, double[]> group : groups.entrySet()) {
-            long[] counts = Histograms.counts(group.getValue(), min, max, bins);
-            // A step line over the bins' edges: each count held from its bin's left edge to its right edge.
-            double[] x = new double[bins + 1];
-            double[] y = new double[bins + 1];
-            for (int b = 0; b <= bins; b++) {
-                x[b] = min + (max - min) * b / bins;
-                y[b] = counts[Math.min(b, bins - 1)];
-            }
-            XYSeries series = chart.addSeries(group.getKey(), x, y);
-            series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
-            series.setMarker(SeriesMarkers.NONE);
+            steps(chart, group.getKey(), min, max, Histograms.counts(group.getValue(), min, max, bins));
         }
         chart.getStyler().setLegendVisible(groups.size() > 1);
         return chart;
+    }
+
+    /**
+     * A histogram of counts already made, bin b over [min + b w, min + (b+1) w) as {@link Histograms#counts}
+     * makes them: for values counted where they are, such as a table too large to bring to one place.
+     */
+    public static XYChart histogram(String title, String xLabel, double min, double max, long[] counts) {
+        XYChart chart = xy(title, xLabel, "count");
+        steps(chart, xLabel, min == max ? min - 0.5 : min, min == max ? max + 0.5 : max, counts);
+        chart.getStyler().setLegendVisible(false);
+        return chart;
+    }
+
+    /** A step line over the bins' edges: each count held from its bin's left edge to its right edge. */
+    private static void steps(XYChart chart, String name, double min, double max, long[] counts) {
+        int bins = counts.length;
+        double[] x = new double[bins + 1];
+        double[] y = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) {
+            x[b] = min + (max - min) * b / bins;
+            y[b] = counts[Math.min(b, bins - 1)];
+        }
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+        series.setMarker(SeriesMarkers.NONE);
     }
 
     /** One group's histogram. */

@@ -49,12 +49,11 @@ final class AlignSection {
         html.append(Html.facts(List.of(List.of("alignment rows", totals.getLong(0)),
                 List.of("queries with a hit", totals.getLong(1)), List.of("references hit", totals.getLong(2)))));
         html.append("<div class=\"plots\">\n");
-        html.append(Html.image(images.save(Charts.histogram("alignment scores", "score", values(alignments, score),
-                BINS), "align-scores"), "histogram of alignment scores")).append('\n');
+        html.append(Html.image(images.save(histogram(alignments, score, "alignment scores", "score"),
+                "align-scores"), "histogram of alignment scores")).append('\n');
         if (totals.getLong(3) > 0) {
-            html.append(Html.image(images.save(Charts.histogram("identity of the aligned columns",
-                    "identity (fraction of columns)", values(alignments.filter(col(identity).isNotNull()), identity),
-                    BINS), "align-identity"), "histogram of identity")).append('\n');
+            html.append(Html.image(images.save(histogram(alignments, identity, "identity of the aligned columns",
+                    "identity (fraction of columns)"), "align-identity"), "histogram of identity")).append('\n');
         } else {
             html.append("<p class=\"note\">No identity: the run kept no traceback (<code>--traceback</code>).</p>");
         }
@@ -71,24 +70,41 @@ final class AlignSection {
         if (totals.getLong(3) > 0) {
             columns.addAll(List.of(identity, AlignmentsSchema.CIGAR.name()));
         }
-        List<List<Object>> rows = new ArrayList<>();
-        for (Row r : alignments.withColumn("n", functions.row_number().over(Window.partitionBy(query)
+        List<Row> best = alignments.withColumn("n", functions.row_number().over(Window.partitionBy(query)
                         .orderBy(col(score).desc(), col(target)))).filter(col("n").equalTo(1)).orderBy(query)
-                .limit(o.rows()).select(columns.stream().map(functions::col).toArray(org.apache.spark.sql.Column[]::new))
-                .collectAsList()) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < columns.size(); c++) {
-                row.add(r.isNullAt(c) ? "" : r.get(c));
-            }
-            rows.add(row);
-        }
+                .limit(o.rows()).select(columns.stream().map(functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
         html.append("<h3>Best hit per query").append(totals.getLong(1) > o.rows() ? " (the first " + o.rows()
                 + " queries by id; all in the run's table)" : "").append("</h3>\n");
-        return html.append(Html.table(columns, rows)).toString();
+        return html.append(Html.table(columns, Html.rows(best))).toString();
     }
 
-    private static double[] values(Dataset<Row> rows, String column) {
-        return rows.select(col(column).cast("double")).collectAsList().stream().mapToDouble(r -> r.getDouble(0))
-                .toArray();
+    /**
+     * The histogram of a column, its bins counted by Spark where the rows are (a run's alignments can be far more
+     * than a driver should hold), as {@link org.biospark.plot.Histograms#counts} bins them.
+     */
+    private static org.knowm.xchart.XYChart histogram(Dataset<Row> rows, String column, String title,
+                                                      String xLabel) {
+        Row range = rows.agg(functions.min(col(column).cast("double")), functions.max(col(column).cast("double")))
+                .first();
+        double min = range.getDouble(0);
+        double max = range.getDouble(1);
+        return org.biospark.plot.Charts.histogram(title, xLabel, min, max, counts(rows, column, min, max));
+    }
+
+    /** A column's values counted into {@link #BINS} equal bins over [min, max], by Spark. */
+    static long[] counts(Dataset<Row> rows, String column, double min, double max) {
+        long[] counts = new long[BINS];
+        Dataset<Row> present = rows.filter(col(column).isNotNull());
+        if (!(max > min)) {
+            counts[0] = present.count();
+            return counts;
+        }
+        org.apache.spark.sql.Column bin = functions.least(functions.floor(col(column).cast("double").minus(min)
+                .divide((max - min) / BINS)), functions.lit(BINS - 1)).cast("int");
+        for (Row r : present.groupBy(bin.as("bin")).count().collectAsList()) {
+            counts[r.getInt(0)] = r.getLong(1);
+        }
+        return counts;
     }
 }

@@ -53,7 +53,7 @@ final class DatasetPage {
                     String title = AcrossDatasets.shorter(e.getKey().name());
                     String stats = r == null ? "" : String.format(java.util.Locale.ROOT, " (NES %s, padj %s)",
                             Html.number(r.getAs("nes")), Html.number(r.getAs("padj")));
-                    body.append(Html.image(images.save(Charts.stacked(List.of(
+                    body.append(Html.image("../" + images.save(Charts.stacked(List.of(
                             Charts.image(Charts.enrichment(title + stats, sum)),
                             Charts.image(sizedMetric(dataset, curves.metric(), sum.peak())))),
                             dataset + "-" + e.getKey().name()), "enrichment plot of " + e.getKey().name()
@@ -85,8 +85,7 @@ final class DatasetPage {
         body.append(Html.table(columns, rows));
         Path dir = Files.createDirectories(report.resolve("datasets"));
         String file = "run" + number + "-" + Images.slug(dataset) + ".html";
-        Files.writeString(dir.resolve(file), Html.page(dataset, body.toString().replace("src=\"img/",
-                "src=\"../img/")));
+        Files.writeString(dir.resolve(file), Html.page(dataset, body.toString()));
         return "datasets/" + file;
     }
 

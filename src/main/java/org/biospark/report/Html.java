@@ -69,11 +69,10 @@ final class Html {
     }
 
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return text == null ? "" : org.biospark.spark.HtmlTables.escape(text);
     }
 
-    /** A number as a reader wants it: integers whole, others to 4 significant digits, 1e-10 and below in e. */
+    /** A number as a reader wants it: integers whole, others to 4 significant digits, below 1e-3 in e notation. */
     static String number(Object value) {
         if (value == null) {
             return "";
@@ -83,6 +82,10 @@ final class Html {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 return Double.toString(d);
             }
+            if (Math.abs(d) >= 1e4 && Math.abs(d) < 1e15) {
+                return String.format(Locale.ROOT, "%.0f", d);
+            }
+            // trailing zeros of the mantissa dropped: 1, not 1.000; 2.5e-05, not 2.500e-05
             return String.format(Locale.ROOT, d != 0 && Math.abs(d) < 1e-3 ? "%.3e" : "%.4g", d)
                     .replaceAll("(\\.\\d*?)0+($|e)", "$1$2").replace(".e", "e").replaceAll("\\.$", "");
         }
@@ -111,6 +114,19 @@ final class Html {
             html.append("</tr>\n");
         }
         return html.append("</tbody></table>\n").toString();
+    }
+
+    /** Spark rows as a table's rows, nulls as empty cells. */
+    static List<List<Object>> rows(List<org.apache.spark.sql.Row> rows) {
+        List<List<Object>> cells = new java.util.ArrayList<>();
+        for (org.apache.spark.sql.Row r : rows) {
+            List<Object> row = new java.util.ArrayList<>();
+            for (int c = 0; c < r.size(); c++) {
+                row.add(r.isNullAt(c) ? "" : r.get(c));
+            }
+            cells.add(row);
+        }
+        return cells;
     }
 
     /** A two-column table of names and values, not paged. */

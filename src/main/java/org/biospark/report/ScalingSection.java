@@ -48,26 +48,11 @@ final class ScalingSection {
         html.append(Html.image(images.save(Charts.bars("efficiency (speed-up per core)", "cores", "efficiency",
                 rows.stream().map(r -> Integer.toString(r.getInt(0))).toList(), efficiency), "scaling-efficiency"),
                 "efficiency")).append("\n</div>\n");
-        List<List<Object>> table = new ArrayList<>();
-        for (Row r : rows) {
-            List<Object> row = new ArrayList<>();
-            for (int c = 0; c < r.size(); c++) {
-                row.add(r.isNullAt(c) ? "" : r.get(c));
-            }
-            table.add(row);
-        }
-        html.append(Html.table(List.of(ScalingSchema.SUMMARY_SCHEMA.fieldNames()), table));
+        html.append(Html.table(List.of(ScalingSchema.SUMMARY_SCHEMA.fieldNames()), Html.rows(rows)));
         Dataset<Row> runs = run.tables().get(ScalingSchema.TABLE);
         if (runs != null) {
-            List<List<Object>> each = new ArrayList<>();
-            for (Row r : runs.orderBy(ScalingSchema.RUN.name()).collectAsList()) {
-                List<Object> row = new ArrayList<>();
-                for (int c = 0; c < r.size(); c++) {
-                    row.add(r.isNullAt(c) ? "" : r.get(c));
-                }
-                each.add(row);
-            }
-            html.append("<h3>Runs, in the order they ran</h3>\n").append(Html.table(List.of(runs.columns()), each));
+            html.append("<h3>Runs, in the order they ran</h3>\n").append(Html.table(List.of(runs.columns()),
+                    Html.rows(runs.orderBy(ScalingSchema.RUN.name()).collectAsList())));
         }
         return html.toString();
     }

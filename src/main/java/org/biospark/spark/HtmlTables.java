@@ -43,7 +43,8 @@ public final class HtmlTables {
         return value.toString();
     }
 
-    static String escape(String text) {
+    /** Text safe in HTML content and attribute values. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

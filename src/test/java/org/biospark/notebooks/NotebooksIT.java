@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,12 +34,8 @@ class NotebooksIT {
 
     @Test
     void everyNotebookRunsHeadless() throws IOException, InterruptedException {
-        if (!Files.isExecutable(JUPYTER)) {
-            if (System.getenv("BIOSPARK_REQUIRE_NOTEBOOKS") != null) {
-                fail("BIOSPARK_REQUIRE_NOTEBOOKS is set but Jupyter is not installed (" + JUPYTER + ")");
-            }
-            Assumptions.abort("Jupyter is not installed (" + JUPYTER + "): the notebooks were not run");
-        }
+        org.biospark.testing.Installed.orSkip(JUPYTER, "Jupyter", "BIOSPARK_REQUIRE_NOTEBOOKS",
+                "the notebooks were not run");
         List<Path> notebooks;
         try (Stream<Path> files = Files.list(PROJECT.resolve("notebooks"))) {
             notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -18,10 +17,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.biospark.testing.Golden;
+import org.biospark.testing.Installed;
 import org.biospark.testing.Processes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,12 +42,7 @@ class ReportBrowserIT {
 
     @Test
     void chromiumOpensTheReportWithoutErrorsAndDrawsIt() throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("BIOSPARK_REQUIRE_BROWSER") != null) {
-                fail("BIOSPARK_REQUIRE_BROWSER is set but Chromium is not installed (" + CHROMIUM + ")");
-            }
-            Assumptions.abort("Chromium is not installed (" + CHROMIUM + "): the report was not opened");
-        }
+        Installed.orSkip(CHROMIUM, "Chromium", "BIOSPARK_REQUIRE_BROWSER", "the report was not opened");
         // the runs and the report as a user makes them, each a process: this JVM's tests share no Spark session
         String genesets = Golden.GENESET.path("example.gmt").toString();
         launch("gsea", "--gene-sets", genesets, "--ranks", Golden.GENESET.path("example.rnk").toString(),

@@ -158,6 +158,21 @@ class ReportTest {
     }
 
     @Test
+    void theAlignmentHistogramsAreCountedAsTheChartsCountThem() {
+        org.apache.spark.sql.Dataset<Row> rows = SPARK.read().parquet(align.resolve("alignments").toString());
+        for (String column : List.of("score", "identity")) {
+            double[] values = rows.selectExpr("CAST(" + column + " AS DOUBLE)").collectAsList().stream()
+                    .mapToDouble(r -> r.getDouble(0)).toArray();
+            double min = java.util.Arrays.stream(values).min().getAsDouble();
+            double max = java.util.Arrays.stream(values).max().getAsDouble();
+            assertTrue(max > min, column);
+            assertEquals(java.util.Arrays.toString(org.biospark.plot.Histograms.counts(values, min, max,
+                    AlignSection.BINS)), java.util.Arrays.toString(AlignSection.counts(rows, column, min, max)),
+                    column);
+        }
+    }
+
+    @Test
     void theEnrichmentPlotsAreTheRunsRunningSums() throws IOException {
         Map<String, List<GeneSetKey>> wanted = new HashMap<>();
         Map<GeneSetKey, Double> es = new HashMap<>();

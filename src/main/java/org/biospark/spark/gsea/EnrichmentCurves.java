@@ -41,9 +41,7 @@ public final class EnrichmentCurves {
                 .collapseDuplicates(p.path("collapse_duplicates").asBoolean())
                 .method(Choice.parse(GseaMethod.class, p.path("method").asText("preranked"), "method"))
                 .metric(Choice.parse(RankingMetric.class, p.path("metric").asText("signal2noise"), "metric"));
-        if (!p.path("class_a").isNull() && p.has("class_a")) {
-            b.classA(p.path("class_a").asText());
-        }
+        b.classA(text(p, "class_a"));
         b.ranks(strings(p.path("ranks"))).expression(strings(p.path("expression")), strings(p.path("labels")));
         if (!strings(p.path("genes")).isEmpty()) {
             b.genes(strings(p.path("genes")), p.path("universe").isTextual() ? p.path("universe").asText() : null);

@@ -51,7 +51,7 @@ public abstract class Job<C extends RunCounts, R> {
         spark.sparkContext().addSparkListener(tasks);
         try (RunOutput output = RunOutput.open(spark, out, overwrite, resume)) {
             C counts = work(new Context(command, spark, jsc, output, manifest));
-            manifest.runtime("tasks", tasks.ended());
+            manifest.runtime("tasks", tasks.ended(spark));
             manifest.checkInputsUnchanged();
             if (output.resumed()) {
                 manifest.summary("reused", output.reuses());
@@ -75,7 +75,16 @@ public abstract class Job<C extends RunCounts, R> {
             ended.incrementAndGet();
         }
 
-        long ended() {
+        /**
+         * The tasks ended so far: the listener bus delivers the last task ends after the job's action returns,
+         * so it is drained first (for at most a few seconds; a count short of a few tasks beats a stalled run).
+         */
+        long ended(SparkSession spark) {
+            try {
+                spark.sparkContext().listenerBus().waitUntilEmpty(5_000);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // the count as far as the bus has come
+            }
             return ended.get();
         }
     }

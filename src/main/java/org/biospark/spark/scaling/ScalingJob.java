@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -71,7 +70,7 @@ public final class ScalingJob extends Job<ScalingCounts, ScalingResult> {
                 }
             }
         } finally {
-            delete(scratch);
+            org.apache.hadoop.fs.FileUtil.fullyDelete(scratch.toFile());
         }
         summarise();
         run.output().writeTable(ScalingSchema.TABLE, run.spark().createDataFrame(runs, ScalingSchema.SCHEMA));
@@ -93,7 +92,7 @@ public final class ScalingJob extends Job<ScalingCounts, ScalingResult> {
             Path log = Files.createTempFile("biospark-scaling", ".log");
             long start = System.nanoTime();
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            p.waitFor(Long.MAX_VALUE, TimeUnit.DAYS);
+            p.waitFor();
             double wall = (System.nanoTime() - start) / 1e9;
             String output = Files.readString(log);
             Files.delete(log);
@@ -153,15 +152,6 @@ public final class ScalingJob extends Job<ScalingCounts, ScalingResult> {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     }
 
-    private static void delete(Path dir) {
-        try (var all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
-        }
-    }
 
     @Override
     protected ScalingResult result(Committed<ScalingCounts> run) {
