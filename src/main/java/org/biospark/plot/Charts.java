@@ -180,7 +180,6 @@ public final class Charts {
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax((double) (n - 1));
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         return chart;
     }
 
@@ -294,6 +293,7 @@ public final class Charts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setXAxisDecimalPattern("#,##0.##");
+        chart.getStyler().setXAxisTickMarkSpacingHint(90); // labels such as 10,000 need the room
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         return chart;
     }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.biospark.TestSpark;
 import org.biospark.testing.Golden;
 import org.biospark.testing.Processes;
@@ -43,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class ClusterIT {
     private static final String[] SUMRANGE_COLUMNS = {"partition", "range_from", "range_to", "partial_sum"};
     private static final Path SAMPLES = Processes.PROJECT.resolve("src/main/resources/org/biospark/samples");
+    private static final String REFERENCE = SAMPLES + "/blog_reference.fa";
     private static Path dir;
     private static String master;
 
@@ -68,9 +67,7 @@ class ClusterIT {
         if (dir != null) {
             Processes.run(dir, Map.of(), Processes.script("submit/cluster", "down", "--dir",
                     dir.resolve("cluster").toString()));
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.apache.hadoop.fs.FileUtil.fullyDelete(dir.toFile());
         }
     }
 
@@ -99,12 +96,9 @@ class ClusterIT {
     }
 
     private static List<String> sortedRows(Path table, String... columns) {
-        SparkSession spark = TestSpark.session();
-        var frame = spark.read().parquet(table.toString());
-        if (columns.length > 0) {
-            frame = frame.selectExpr(columns);
-        }
-        return frame.collectAsList().stream().map(Row::toString).sorted().toList();
+        var frame = TestSpark.session().read().parquet(table.toString());
+        return (columns.length > 0 ? frame.selectExpr(columns) : frame).collectAsList().stream().map(Row::toString)
+                .sorted().toList();
     }
 
     @Test
@@ -165,8 +159,8 @@ class ClusterIT {
 
     @Test
     void alignGivesTheSameRowsAsLocal() throws Exception {
-        Path[] out = onBoth("align", "align", "--queries", SAMPLES + "/blog_queries.fa", "--references",
-                SAMPLES + "/blog_reference.fa", "--traceback", "--partitions", "4");
+        Path[] out = onBoth("align", "align", "--queries", SAMPLES + "/blog_queries.fa", "--references", REFERENCE,
+                "--traceback", "--partitions", "4");
         List<String> cluster = sortedRows(out[0].resolve("alignments"));
         assertEquals(1000, cluster.size());
         assertEquals(sortedRows(out[1].resolve("alignments")), cluster);
@@ -180,7 +174,8 @@ class ClusterIT {
     void alignInOnePassGivesTheSameRowsAndRejectsAsLocal() throws Exception {
         Path queries = Files.writeString(dir.resolve("one_pass_queries.fa"),
                 RandomFasta.twoLineReads(11, 8_200_000));
-        Path[] out = alignInSplitsOnBoth("align-one-pass", queries);
+        Path[] out = onBoth("align-one-pass", "align", "--queries", queries.toString(), "--references", REFERENCE,
+                "--split-size", "1");
         for (Path run : out) {
             String manifest = Files.readString(run.resolve("_manifest.json"));
             assertTrue(manifest.contains("\"query_passes\" : 1"), run + ": " + manifest);
@@ -189,12 +184,6 @@ class ClusterIT {
         assertTrue(rejects.size() >= 10, rejects.toString());
         assertEquals(sortedRows(out[1].resolve("rejects")), rejects);
         assertEquals(sortedRows(out[1].resolve("alignments")), sortedRows(out[0].resolve("alignments")));
-    }
-
-    /** Aligns {@code queries} against the bundled reference in splits of 1 MB, on the cluster and locally. */
-    private Path[] alignInSplitsOnBoth(String name, Path queries) throws Exception {
-        return onBoth(name, "align", "--queries", queries.toString(), "--references", SAMPLES + "/blog_reference.fa",
-                "--split-size", "1");
     }
 
     /**
@@ -208,7 +197,8 @@ class ClusterIT {
         try (var out = new GZIPOutputStream(Files.newOutputStream(queries))) {
             out.write(RandomFasta.twoLineReads(12, 8_200_000).getBytes(StandardCharsets.US_ASCII));
         }
-        Path[] out = alignInSplitsOnBoth("align-gzip", queries);
+        Path[] out = onBoth("align-gzip", "align", "--queries", queries.toString(), "--references", REFERENCE,
+                "--split-size", "1");
         for (Path run : out) {
             String manifest = Files.readString(run.resolve("_manifest.json"));
             assertTrue(manifest.contains("\"query_files_inflated\" : 1"), run + ": " + manifest);
@@ -222,6 +212,20 @@ class ClusterIT {
         assertEquals(sortedRows(out[1].resolve("alignments")), sortedRows(out[0].resolve("alignments")));
     }
 
+    /** A scaling study whose runs take one, then two of the cluster's executor cores, each doing its work there. */
+    @Test
+    void aScalingStudyRunsOnTheClusterAtEachParallelism() throws Exception {
+        Path study = dir.resolve("scaling");
+        Outcome run = biospark(clusterConf(), "scaling", "--runs-master", master, "--job", "sumrange", "--cores",
+                "1,2", "--repeat", "1", "--out", study.toString(), "--to", "1000000000", "--partitions", "4");
+        assertEquals(0, run.exitCode(), run.output());
+        List<Row> runs = TestSpark.session().read().parquet(study.resolve("scaling").toString()).orderBy("run")
+                .collectAsList();
+        assertEquals(List.of(1, 2), runs.stream().map(r -> r.getInt(1)).toList(), runs.toString());
+        assertTrue(runs.stream().allMatch(r -> r.getLong(7) >= 4 && r.getDouble(5) > 0), runs.toString());
+        assertTrue(Files.readString(study.resolve("_manifest.json")).contains("\"master\" : \"" + master), master);
+    }
+
     /**
      * Fault: an executor JVM killed (-9) while an align job with many tasks runs. The worker starts a new one, the
      * lost tasks run again, and the output has exactly the expected rows: none lost, none twice.
@@ -229,8 +233,7 @@ class ClusterIT {
     @Test
     void aKilledExecutorCostsTimeNotData() throws Exception {
         SplittableRandom random = new SplittableRandom(7);
-        Path queries = Files.writeString(dir.resolve("fault_queries.fa"), RandomFasta.records(random, "q", 6000,
-                200));
+        Path queries = Files.writeString(dir.resolve("fault_queries.fa"), RandomFasta.records(random, "q", 6000, 200));
         Path references = Files.writeString(dir.resolve("fault_references.fa"), RandomFasta.records(random, "r", 40,
                 2000));
         Set<Long> workers = Files.readAllLines(dir.resolve("cluster/pids")).stream().skip(1).map(Long::parseLong)
@@ -266,8 +269,7 @@ class ClusterIT {
         String workerLogs = Files.readString(dir.resolve("cluster/logs/worker-1.log"))
                 + Files.readString(dir.resolve("cluster/logs/worker-2.log"));
         assertTrue(workerLogs.contains("exited with code 137"), "a worker saw its executor killed: " + workerLogs);
-        SparkSession spark = TestSpark.session();
-        var alignments = spark.read().parquet(out.resolve("alignments").toString());
+        var alignments = TestSpark.session().read().parquet(out.resolve("alignments").toString());
         assertEquals(6000L * 40, alignments.count(), "rows");
         assertEquals(6000L * 40, alignments.select("query_id", "target_id").distinct().count(), "distinct pairs");
     }
@@ -285,8 +287,7 @@ class ClusterIT {
         assertTrue(!Files.exists(dir.resolve("refused/_manifest.json")), "nothing was computed");
 
         // a wrong secret: the cluster's configuration with another secret in it
-        Path wrong = dir.resolve("wrong-conf");
-        Files.createDirectories(wrong);
+        Path wrong = Files.createDirectories(dir.resolve("wrong-conf"));
         Files.writeString(wrong.resolve("spark-defaults.conf"), Files.readAllLines(conf).stream()
                 .map(line -> line.startsWith("spark.authenticate.secret ") ? "spark.authenticate.secret 0123abcd" : line)
                 .collect(Collectors.joining("\n")));

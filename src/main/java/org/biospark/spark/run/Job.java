@@ -48,6 +48,7 @@ public abstract class Job<C extends RunCounts, R> {
         RunManifest manifest = new RunManifest(command, spark);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         TaskCounter tasks = new TaskCounter();
+        TaskCounter.drain(spark); // the ends of earlier jobs' tasks would reach a listener added before they did
         spark.sparkContext().addSparkListener(tasks);
         try (RunOutput output = RunOutput.open(spark, out, overwrite, resume)) {
             C counts = work(new Context(command, spark, jsc, output, manifest));
@@ -80,12 +81,16 @@ public abstract class Job<C extends RunCounts, R> {
          * so it is drained first (for at most a few seconds; a count short of a few tasks beats a stalled run).
          */
         long ended(SparkSession spark) {
+            drain(spark);
+            return ended.get();
+        }
+
+        static void drain(SparkSession spark) {
             try {
                 spark.sparkContext().listenerBus().waitUntilEmpty(5_000);
             } catch (java.util.concurrent.TimeoutException e) {
                 // the count as far as the bus has come
             }
-            return ended.get();
         }
     }
 

@@ -97,6 +97,38 @@ class JobTest {
         assertEquals(new Counts(4), new Fixture(out.toString(), true, 4, false).run(spark).counts());
     }
 
+    /** Runs two Spark jobs of a known number of tasks each and writes nothing. */
+    static final class Tasks extends Job<Counts, Job.Committed<Counts>> {
+        Tasks(String out) {
+            super("tasks", out, false, false);
+        }
+
+        @Override
+        protected Counts work(Context run) {
+            List<Integer> numbers = java.util.stream.IntStream.range(0, 200).boxed().toList();
+            run.jsc().parallelize(numbers, 40).foreach(n -> { });
+            return new Counts(run.jsc().parallelize(numbers, 25).count());
+        }
+
+        @Override
+        protected Committed<Counts> result(Committed<Counts> run) {
+            return run;
+        }
+    }
+
+    @Test
+    void theManifestCountsEveryTaskTheJobRanAndNoOther() throws IOException {
+        org.apache.spark.api.java.JavaSparkContext jsc =
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+        for (int repeat = 0; repeat < 3; repeat++) {
+            jsc.parallelize(List.of(1, 2, 3, 4), 50).count(); // just before the job: none of its tasks
+            Path out = tmp.resolve("tasks" + repeat);
+            new Tasks(out.toString()).run(spark);
+            JsonNode manifest = new ObjectMapper().readTree(out.resolve(RunOutput.MANIFEST).toFile());
+            assertEquals(65, manifest.get("runtime").get("tasks").asLong(), "40 + 25 tasks, run " + repeat);
+        }
+    }
+
     private void assertNoStaging() throws IOException {
         try (Stream<Path> entries = Files.list(tmp)) {
             List<Path> left = entries.filter(p -> p.getFileName().toString().contains("staging")).toList();
