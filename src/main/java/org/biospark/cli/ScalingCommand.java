@@ -64,7 +64,8 @@ final class ScalingCommand implements Callable<Integer> {
         }
         ScalingOptions options = new ScalingOptions(job, jobArgs, cores, repeat, weak, runsMaster, launcher, out,
                 overwrite);
-        SparkSession spark = SparkSessions.getOrCreate("biospark scaling");
+        // the study's own session only writes its small tables: on a cluster it would hold cores its runs wait for
+        SparkSession spark = SparkSessions.getOrCreate("biospark scaling", "local[1]");
         ScalingResult result = ScalingJob.run(spark, options);
         var printer = spec.commandLine().getOut();
         printer.printf("%s: %d runs; Amdahl serial fraction %.4f, predicted speed-up %s at %s cores%n",

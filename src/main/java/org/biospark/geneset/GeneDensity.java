@@ -101,26 +101,11 @@ public final class GeneDensity {
         java.util.Arrays.sort(sorted);
         double[] d = new double[n];
         for (int j = 0; j < n; j++) {
-            int atMost = upperBound(sorted, x[j]);
+            int atMost = Significance.upperBound(sorted, x[j]);
             double f = (double) atMost / n;
             d[j] = Math.log(f / (1 - f));
         }
         return d;
-    }
-
-    /** The number of values of {@code sorted} at most {@code v}. */
-    private static int upperBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static double logOdds(double p) {

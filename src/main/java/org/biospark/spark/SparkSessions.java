@@ -31,10 +31,18 @@ public final class SparkSessions {
 
     /** The active session, or a new one named {@code appName}. */
     public static SparkSession getOrCreate(String appName) {
+        return getOrCreate(appName, null);
+    }
+
+    /**
+     * The active session, or a new one named {@code appName} on {@code master} whatever the configuration says (null:
+     * as submitted, else all local cores): for a driver that only coordinates work run elsewhere.
+     */
+    public static SparkSession getOrCreate(String appName, String master) {
         SparkConf submitted = new SparkConf(); // spark.* system properties set by spark-submit
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
-        if (!submitted.contains("spark.master")) {
-            builder.master("local[*]");
+        if (master != null || !submitted.contains("spark.master")) {
+            builder.master(master == null ? "local[*]" : master);
         }
         String serializer = submitted.get(SERIALIZER, KRYO);
         builder.config(SERIALIZER, serializer);

@@ -45,7 +45,7 @@ class FaultsIT {
     static void data() throws IOException {
         SplittableRandom random = new SplittableRandom(24);
         references = Files.writeString(dir.resolve("refs.fa"), RandomFasta.records(random, "ref", 8, 1_500));
-        reads = Files.writeString(dir.resolve("reads.fa"), RandomFasta.records(random, "read", 120_000, 150));
+        reads = Files.writeString(dir.resolve("reads.fa"), RandomFasta.records(random, "read", 60_000, 150));
         ranks = Files.createDirectories(dir.resolve("ranks"));
         List<String> lines = Golden.GENESET.lines("example.rnk");
         for (int d = 0; d < 40; d++) {
@@ -67,7 +67,7 @@ class FaultsIT {
 
     private static List<String> gsea(String... more) {
         List<String> command = Processes.script("submit/biospark", "--master", "local[1]", "gsea", "--gene-sets",
-                Golden.GENESET.path("example.gmt").toString(), "--ranks", ranks.toString(), "--permutations", "5000",
+                Golden.GENESET.path("example.gmt").toString(), "--ranks", ranks.toString(), "--permutations", "2000",
                 "--partitions", "20");
         command.addAll(List.of(more));
         return command;
@@ -217,13 +217,13 @@ class FaultsIT {
         assertEquals(ExitCodes.USAGE, second.exitCode(), second.output());
         assertTrue(second.stderr().contains("another run is writing to"), second.stderr());
         assertEquals(0, first.waitFor(), Files.readString(dir.resolve("first.log")));
-        assertEquals(120_000, manifest(out).get("counts").get("queries_aligned").asInt());
+        assertEquals(60_000, manifest(out).get("counts").get("queries_aligned").asInt());
     }
 
     @Test
     void aFullDiskIsSaidSoAndLeavesNothingBehind() throws Exception {
         Path mount = Files.createDirectories(dir.resolve("small-disk"));
-        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString())
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString())
                 .redirectErrorStream(true).start();
         Assumptions.assumeTrue(mounting.waitFor() == 0, "cannot mount a tmpfs here (needs root): "
                 + new String(mounting.getInputStream().readAllBytes()));

@@ -46,7 +46,7 @@ class ReportBrowserIT {
         // the runs and the report as a user makes them, each a process: this JVM's tests share no Spark session
         String genesets = Golden.GENESET.path("example.gmt").toString();
         launch("gsea", "--gene-sets", genesets, "--ranks", Golden.GENESET.path("example.rnk").toString(),
-                "--permutations", "500", "--multilevel", "--out", tmp.resolve("gsea").toString());
+                "--permutations", "200", "--out", tmp.resolve("gsea").toString());
         launch("align", "--queries", Golden.ALIGN.path("dna_queries.fa").toString(), "--references",
                 Golden.ALIGN.path("dna_targets.fa").toString(), "--traceback", "--out", tmp.resolve("align").toString());
         launch("report", "--results", tmp.resolve("gsea").toString(), tmp.resolve("align").toString(), "--out",

@@ -32,7 +32,7 @@ class ScalingIT {
     void aSumrangeStudyAtOneAndTwoCoresAndItsFiguresFromItsTable() throws IOException, InterruptedException {
         Path study = tmp.resolve("strong");
         Processes.Outcome run = Processes.run(tmp, Map.of(), Processes.script("submit/biospark", "scaling", "--job",
-                "sumrange", "--cores", "1,2", "--repeat", "2", "--out", study.toString(), "--to", "2000000000"));
+                "sumrange", "--cores", "1,2", "--repeat", "2", "--out", study.toString(), "--to", "1000000000"));
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.stdout().contains("4 runs; Amdahl serial fraction"), run.output());
         SparkSession spark = TestSpark.session();
@@ -59,7 +59,7 @@ class ScalingIT {
 
         Path weak = tmp.resolve("weak");
         run = Processes.run(tmp, Map.of(), Processes.script("submit/biospark", "scaling", "--job", "sumrange",
-                "--cores", "1,2", "--repeat", "1", "--weak", "--out", weak.toString(), "--to", "1000000000"));
+                "--cores", "1,2", "--repeat", "1", "--weak", "--out", weak.toString(), "--to", "500000000"));
         assertEquals(0, run.exitCode(), run.output());
         List<Row> grown = spark.read().parquet(weak.resolve("scaling").toString()).orderBy("parallelism")
                 .collectAsList();

@@ -66,6 +66,34 @@ public final class Processes {
     }
 
     /**
+     * Runs {@code command} until it ends or its stderr shows {@code seen}, whichever comes first; in the second case
+     * it and its children are killed and the exit code is -1. For a command whose verdict is known long before it
+     * gives up (a client refused by a server it then retries for a minute).
+     */
+    public static Outcome runUntil(Path workDir, Map<String, String> extraEnv, List<String> command,
+                                   java.util.regex.Pattern seen) throws IOException, InterruptedException {
+        ProcessBuilder builder = withoutSpark(workDir, command);
+        builder.environment().putAll(extraEnv);
+        Path stdout = Files.createTempFile("biospark-stdout", ".txt");
+        Path stderr = Files.createTempFile("biospark-stderr", ".txt");
+        try {
+            Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                if (seen.matcher(Files.readString(stderr)).find() || System.nanoTime() > deadline) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor();
+                    return new Outcome(-1, Files.readString(stdout), Files.readString(stderr));
+                }
+            }
+            return new Outcome(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    /**
      * Runs {@code builder} to its end and returns its exit code and both streams; kills it and fails the test when it
      * outlasts {@code timeout}. The streams go to files, not pipes, since a daemon the command starts keeps them open.
      */
