@@ -42,7 +42,7 @@ class ClusterIT {
     private static final String[] SUMRANGE_COLUMNS = {"partition", "range_from", "range_to", "partial_sum"};
     private static final Path SAMPLES = Processes.PROJECT.resolve("src/main/resources/org/biospark/samples");
     private static final String REFERENCE = SAMPLES + "/blog_reference.fa";
-    /** A client the master refuses says so at its first attempt, then retries for a minute before it gives up. */
+    /** A client the master refuses says so at its first attempt, then retries a while before it gives up. */
     private static final java.util.regex.Pattern REFUSED =
             java.util.regex.Pattern.compile("SASL|unresponsive|Failed to connect to master");
     private static Path dir;

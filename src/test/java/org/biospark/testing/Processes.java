@@ -68,7 +68,7 @@ public final class Processes {
     /**
      * Runs {@code command} until it ends or its stderr shows {@code seen}, whichever comes first; in the second case
      * it and its children are killed and the exit code is -1. For a command whose verdict is known long before it
-     * gives up (a client refused by a server it then retries for a minute).
+     * gives up (a client refused by a server it goes on retrying).
      */
     public static Outcome runUntil(Path workDir, Map<String, String> extraEnv, List<String> command,
                                    java.util.regex.Pattern seen) throws IOException, InterruptedException {
