@@ -26,14 +26,6 @@ final class ExactSums {
         return q + rest / n;
     }
 
-    static double sum(double[] x) {
-        ExactSums s = new ExactSums();
-        for (double v : x) {
-            s.add(v);
-        }
-        return s.value();
-    }
-
     /** The mean, its sum carried in extended precision. */
     static double mean(double[] x) {
         ExactSums s = new ExactSums();

@@ -13,13 +13,9 @@ public final class SingleSampleScores {
 
     /** The order of the genes by decreasing value, ties by increasing index (R's stable order). */
     static int[] decreasing(double[] values) {
-        Integer[] order = new Integer[values.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(values[b], values[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        int[] order = new int[values.length];
+        new ScoreOrder().descending(values, order);
+        return order;
     }
 
     /**
@@ -111,16 +107,14 @@ public final class SingleSampleScores {
     /** Ranks from 1 (the lowest value) to p, tied values sharing their mean rank truncated to an integer. */
     static int[] truncatedRanks(double[] values) {
         int p = values.length;
-        Integer[] order = new Integer[p];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        int[] order = decreasing(values); // position q holds rank p - q
         int[] rank = new int[p];
         for (int first = 0; first < p; ) {
             int last = first;
             while (last + 1 < p && Double.compare(values[order[last + 1]], values[order[first]]) == 0) {
                 last++;
             }
-            int shared = (int) ((first + 1 + last + 1) / 2.0);
+            int shared = (int) ((p - first + p - last) / 2.0);
             for (int q = first; q <= last; q++) {
                 rank[order[q]] = shared;
             }

@@ -74,23 +74,7 @@ public final class Processes {
                                    java.util.regex.Pattern seen) throws IOException, InterruptedException {
         ProcessBuilder builder = withoutSpark(workDir, command);
         builder.environment().putAll(extraEnv);
-        Path stdout = Files.createTempFile("biospark-stdout", ".txt");
-        Path stderr = Files.createTempFile("biospark-stderr", ".txt");
-        try {
-            Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                if (seen.matcher(Files.readString(stderr)).find() || System.nanoTime() > deadline) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor();
-                    return new Outcome(-1, Files.readString(stdout), Files.readString(stderr));
-                }
-            }
-            return new Outcome(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
-        }
+        return run(builder, TIMEOUT, seen);
     }
 
     /**
@@ -98,13 +82,27 @@ public final class Processes {
      * outlasts {@code timeout}. The streams go to files, not pipes, since a daemon the command starts keeps them open.
      */
     public static Outcome run(ProcessBuilder builder, Duration timeout) throws IOException, InterruptedException {
+        return run(builder, timeout, null);
+    }
+
+    private static Outcome run(ProcessBuilder builder, Duration timeout, java.util.regex.Pattern seen)
+            throws IOException, InterruptedException {
         Path stdout = Files.createTempFile("biospark-stdout", ".txt");
         Path stderr = Files.createTempFile("biospark-stderr", ".txt");
         try {
             Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("did not finish in " + timeout.toMinutes() + " minutes: " + builder.command());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                boolean said = seen != null && seen.matcher(Files.readString(stderr)).find();
+                if (said || System.nanoTime() > deadline) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor();
+                    if (!said) {
+                        throw new AssertionError("did not finish in " + timeout.toMinutes() + " minutes: "
+                                + builder.command());
+                    }
+                    return new Outcome(-1, Files.readString(stdout), Files.readString(stderr));
+                }
             }
             return new Outcome(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
         } finally {
