@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Sequence alignment and gene-set enrichment, data-parallel on Apache Spark.",
-        subcommands = {AlignCommand.class, GseaCommand.class, SqlCommand.class, ReportCommand.class, ScalingCommand.class,
+        subcommands = {AlignCommand.class, GseaCommand.class, ScoreCommand.class, SqlCommand.class, ReportCommand.class,
+            ScalingCommand.class,
             SumRangeCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input."})

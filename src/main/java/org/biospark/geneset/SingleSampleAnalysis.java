@@ -34,7 +34,8 @@ public final class SingleSampleAnalysis {
      * @param maxSize    the most
      */
     public record Options(Method method, GeneDensity.Kernel kernel, double tau, boolean maxDiff, boolean absRanking,
-                          boolean normalise, int minSize, int maxSize) {
+                          boolean normalise, int minSize, int maxSize)
+            implements java.io.Serializable {
         /** The reference's defaults for {@code method}. */
         public static Options defaults(Method method) {
             return new Options(method, GeneDensity.Kernel.GAUSSIAN, method == Method.SSGSEA ? 0.25 : 1, true, false,
@@ -98,45 +99,53 @@ public final class SingleSampleAnalysis {
         double[][] rows = kept.toArray(new double[0][]);
         int n = rows.length == 0 ? 0 : rows[0].length;
         double[][] scores = new double[s.length][n];
-        switch (o.method()) {
-            case GSVA -> {
-                double[][] density = new double[rows.length][];
-                for (int g = 0; g < rows.length; g++) {
-                    density[g] = GeneDensity.of(rows[g], o.kernel());
+        double[][] step = new double[rows.length][];
+        for (int g = 0; g < rows.length; g++) {
+            step[g] = geneStep(rows[g], o);
+        }
+        if (o.method() == Method.PLAGE) {
+            for (int k = 0; k < s.length; k++) {
+                double[][] block = new double[s[k].length][];
+                for (int t = 0; t < s[k].length; t++) {
+                    block[t] = step[s[k][t]];
                 }
-                for (int j = 0; j < n; j++) {
-                    fill(scores, j, SingleSampleScores.gsva(column(density, j), s, o.tau(), o.maxDiff(),
-                            o.absRanking()));
-                }
+                scores[k] = Plage.scores(block);
             }
-            case SSGSEA -> {
-                for (int j = 0; j < n; j++) {
-                    fill(scores, j, SingleSampleScores.ssgsea(column(rows, j), s, o.tau()));
-                }
-                if (o.normalise()) {
-                    normalise(scores);
-                }
+        } else {
+            for (int j = 0; j < n; j++) {
+                fill(scores, j, sampleStep(column(step, j), s, o));
             }
-            case ZSCORE -> {
-                double[][] z = standardised(rows);
-                for (int j = 0; j < n; j++) {
-                    fill(scores, j, SingleSampleScores.zscore(column(z, j), s));
-                }
+            if (o.method() == Method.SSGSEA && o.normalise()) {
+                normalise(scores);
             }
-            case PLAGE -> {
-                double[][] z = standardised(rows);
-                for (int k = 0; k < s.length; k++) {
-                    double[][] block = new double[s[k].length][];
-                    for (int t = 0; t < s[k].length; t++) {
-                        block[t] = z[s[k][t]];
-                    }
-                    scores[k] = Plage.scores(block);
-                }
-            }
-            default -> throw new IllegalArgumentException(o.method().toString());
         }
         int[] sizes = members.stream().mapToInt(m -> m.length).toArray();
         return new Result(names, scores, sizes, droppedGenes, droppedSets);
+    }
+
+    /**
+     * The per-gene step of the method, from one gene's values in every sample: GSVA's densities, the standardised
+     * values (z-score, PLAGE), or the values as they are (ssGSEA ranks them within each sample).
+     */
+    public static double[] geneStep(double[] row, Options o) {
+        return switch (o.method()) {
+            case GSVA -> GeneDensity.of(row, o.kernel());
+            case ZSCORE, PLAGE -> SingleSampleScores.standardised(row);
+            case SSGSEA -> row;
+        };
+    }
+
+    /**
+     * One sample's scores of {@code sets} from its column of {@link #geneStep} over all genes (every method but
+     * PLAGE, which scores a set over all samples at once); ssGSEA's scores before the normalisation.
+     */
+    public static double[] sampleStep(double[] column, int[][] sets, Options o) {
+        return switch (o.method()) {
+            case GSVA -> SingleSampleScores.gsva(column, sets, o.tau(), o.maxDiff(), o.absRanking());
+            case SSGSEA -> SingleSampleScores.ssgsea(column, sets, o.tau());
+            case ZSCORE -> SingleSampleScores.zscore(column, sets);
+            case PLAGE -> throw new IllegalArgumentException("PLAGE scores a set over all samples at once");
+        };
     }
 
     /** ssGSEA's normalisation: every score over the range of all of them. */
@@ -160,14 +169,6 @@ public final class SingleSampleAnalysis {
             }
         }
         return new double[] {lo, hi};
-    }
-
-    private static double[][] standardised(double[][] rows) {
-        double[][] z = new double[rows.length][];
-        for (int g = 0; g < rows.length; g++) {
-            z[g] = SingleSampleScores.standardised(rows[g]);
-        }
-        return z;
     }
 
     private static double[] column(double[][] rows, int j) {

@@ -90,6 +90,46 @@ public record GctFile(String file, List<String> samples, List<String> genes, dou
     }
 
     /**
+     * How a GCT or TSV file is laid out, from its header alone: what a task needs to read any of its gene lines on
+     * its own (see {@link #row}).
+     *
+     * @param gct          GCT (a Description column) rather than TSV
+     * @param declaredRows the rows the GCT header declares, -1 for TSV
+     * @param samples      sample names, in column order
+     * @param headerLines  lines up to and including the column names; gene lines follow
+     */
+    public record Layout(boolean gct, long declaredRows, List<String> samples, long headerLines)
+            implements java.io.Serializable {
+        /** Fields on every gene line. */
+        public int fields() {
+            return samples.size() + (gct ? 2 : 1);
+        }
+    }
+
+    /** The layout of a GCT or TSV stream; only its header is read. */
+    public static Layout layout(InputStream in, String file) throws IOException {
+        Header h = header(TextFiles.utf8(in, file), file);
+        return new Layout(h.gct(), h.declaredRows(), h.samples(), h.line());
+    }
+
+    /**
+     * One gene line split into its fields, or null for a blank line; a line with the wrong field count is a
+     * {@link LineProblem}. Values are left as text, for the caller to say which cells it cannot use.
+     */
+    public static String[] row(String text, Layout layout, String file, long line, List<LineProblem> problems) {
+        if (text.isBlank()) {
+            return null;
+        }
+        String[] fields = text.split("\t", -1);
+        if (fields.length != layout.fields()) {
+            problems.add(new LineProblem(file, line, fields[0].strip(), "expected " + layout.fields()
+                    + " fields, found " + fields.length));
+            return null;
+        }
+        return fields;
+    }
+
+    /**
      * The header of a GCT or TSV file: whether it is GCT, the declared row count (-1 for TSV), its columns, the
      * line it is on.
      */
