@@ -1,4 +1,6 @@
 # Regenerates the single-sample scoring golden files with R's GSVA package.
+# Also writes welch_dev.tsv: Welch's t-test of the dev data's gsva and ssgsea scores between the two classes of
+# synth.cls (A = the first class named on its line 2), with BH-adjusted p-values over each method's sets.
 #   cd src/test/resources/golden/geneset/gsva && Rscript regenerate.R
 # Needs Debian's r-bioc-gsva (GSVA 1.46.0, R 4.2.2): apt-get install r-bioc-gsva. Deterministic: the second matrix
 # comes from a fixed seed, and no method draws random numbers.
@@ -85,3 +87,36 @@ run(counts, edge_sets, list(gsva_poisson = list(method = "gsva", kcdf = "Poisson
 
 # 3. The table GSVA's Gaussian kernel reads: pnorm at 10 * i / 10000, i = 0..10000, as kernel_estimation.c builds it.
 writeLines(sprintf("%.17g", pnorm(10 * (0:10000) / 10000)), "pnorm_table.txt")
+
+# 4. Welch's t-test of the dev scores between the two classes of synth.cls: class A is the first class named on
+#    line 2; line 3 holds one label per sample in the GCT's column order, by class name or by index 0, 1, ...
+read_cls <- function(path) {
+  lines <- readLines(path)
+  classes <- strsplit(trimws(sub("^#", "", lines[2])), "[[:space:]]+")[[1]]
+  labels <- strsplit(trimws(lines[3]), "[[:space:]]+")[[1]]
+  if (all(labels %in% classes)) {
+    factor(labels, levels = classes)
+  } else if (all(labels %in% as.character(seq_along(classes) - 1))) {
+    factor(classes[as.integer(labels) + 1], levels = classes)
+  } else {
+    stop("CLS labels name neither the classes of line 2 nor their indices: ", path)
+  }
+}
+cls <- read_cls("../synth.cls")
+stopifnot(length(cls) == ncol(dev), nlevels(cls) == 2)
+in_a <- cls == levels(cls)[1]
+in_b <- cls == levels(cls)[2]
+welch_rows <- list()
+for (v in c("gsva", "ssgsea")) {
+  s <- suppressWarnings(gsva(expr = dev, gset.idx.list = dev_sets, verbose = FALSE, method = v))
+  tests <- lapply(rownames(s), function(g) t.test(s[g, in_a], s[g, in_b], var.equal = FALSE))
+  p <- vapply(tests, function(w) w$p.value, 0)
+  f <- function(x) sprintf("%.17g", x)
+  welch_rows[[v]] <- data.frame(variant = v, gene_set = rownames(s), n_a = f(sum(in_a)), n_b = f(sum(in_b)),
+                                mean_a = f(rowMeans(s[, in_a, drop = FALSE])),
+                                mean_b = f(rowMeans(s[, in_b, drop = FALSE])),
+                                t = f(vapply(tests, function(w) unname(w$statistic), 0)),
+                                df = f(vapply(tests, function(w) unname(w$parameter), 0)),
+                                pval = f(p), padj = f(p.adjust(p, "BH")))
+}
+write.table(do.call(rbind, welch_rows), "welch_dev.tsv", sep = "\t", quote = FALSE, row.names = FALSE)
