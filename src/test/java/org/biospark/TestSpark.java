@@ -24,4 +24,11 @@ public final class TestSpark {
         }
         return session;
     }
+
+    /** A Parquet table's rows (of {@code columns}, or all), as text, sorted: what two runs are compared by. */
+    public static java.util.List<String> sortedRows(java.nio.file.Path table, String... columns) {
+        var frame = session().read().parquet(table.toString());
+        return (columns.length > 0 ? frame.selectExpr(columns) : frame).collectAsList().stream()
+                .map(org.apache.spark.sql.Row::toString).sorted().toList();
+    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,20 +47,14 @@ class ClusterIT {
     private static Path dir;
     private static String master;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @BeforeAll
     static void up() throws Exception {
         dir = Files.createTempDirectory("biospark-cluster-it");
-        int port = freePort();
+        int port = Processes.freePort();
         master = "spark://127.0.0.1:" + port;
         Outcome up = Processes.run(dir, Map.of(), Processes.script("submit/cluster", "up", "--workers", "2",
                 "--cores", "1", "--memory", "1g", "--port", String.valueOf(port), "--ui-port",
-                String.valueOf(freePort()), "--dir", dir.resolve("cluster").toString()));
+                String.valueOf(Processes.freePort()), "--dir", dir.resolve("cluster").toString()));
         assertEquals(0, up.exitCode(), up.output());
     }
 
@@ -96,18 +89,12 @@ class ClusterIT {
         return out;
     }
 
-    private static List<String> sortedRows(Path table, String... columns) {
-        var frame = TestSpark.session().read().parquet(table.toString());
-        return (columns.length > 0 ? frame.selectExpr(columns) : frame).collectAsList().stream().map(Row::toString)
-                .sorted().toList();
-    }
-
     @Test
     void sumrangeGivesTheSameRowsAsLocal() throws Exception {
         Path[] out = onBoth("sumrange", "sumrange", "--to", "3000000000", "--partitions", "6");
-        List<String> cluster = sortedRows(out[0].resolve("sumrange"), SUMRANGE_COLUMNS);
+        List<String> cluster = TestSpark.sortedRows(out[0].resolve("sumrange"), SUMRANGE_COLUMNS);
         assertEquals(6, cluster.size());
-        assertEquals(sortedRows(out[1].resolve("sumrange"), SUMRANGE_COLUMNS), cluster);
+        assertEquals(TestSpark.sortedRows(out[1].resolve("sumrange"), SUMRANGE_COLUMNS), cluster);
     }
 
     /** Cluster deploy mode: the driver itself runs on a worker (and reads the secret from its file). */
@@ -124,8 +111,8 @@ class ClusterIT {
         Outcome l = biospark(null, "--master", "local[2]", "sumrange", "--to", "3000000000", "--partitions", "6",
                 "--out", local.toString());
         assertEquals(0, l.exitCode(), l.stderr());
-        assertEquals(sortedRows(local.resolve("sumrange"), SUMRANGE_COLUMNS),
-                sortedRows(out.resolve("sumrange"), SUMRANGE_COLUMNS));
+        assertEquals(TestSpark.sortedRows(local.resolve("sumrange"), SUMRANGE_COLUMNS),
+                TestSpark.sortedRows(out.resolve("sumrange"), SUMRANGE_COLUMNS));
     }
 
     @Test
@@ -133,10 +120,10 @@ class ClusterIT {
         String gmt = Golden.GENESET.path("example.gmt").toString();
         Path rnk = Golden.GENESET.path("example.rnk");
         Path[] out = onBoth("gsea", "gsea", "--gene-sets", gmt, "--ranks", rnk.toString(), "--permutations", "100");
-        List<String> cluster = sortedRows(out[0].resolve("gsea"));
+        List<String> cluster = TestSpark.sortedRows(out[0].resolve("gsea"));
         assertEquals(586, cluster.size());
-        assertEquals(sortedRows(out[1].resolve("gsea")), cluster);
-        assertEquals(sortedRows(out[1].resolve("rejects")), sortedRows(out[0].resolve("rejects")));
+        assertEquals(TestSpark.sortedRows(out[1].resolve("gsea")), cluster);
+        assertEquals(TestSpark.sortedRows(out[1].resolve("rejects")), TestSpark.sortedRows(out[0].resolve("rejects")));
 
         // Enough datasets for one task each (the executors read the files themselves, with the broadcast Hadoop
         // configuration) instead of the driver preparing one dataset for blocks of permutations.
@@ -148,23 +135,32 @@ class ClusterIT {
                 "100");
         assertTrue(Files.readString(many[0].resolve("_manifest.json")).contains("\"permutation_blocks\" : 1"),
                 "one task per dataset");
-        List<String> manyOnCluster = sortedRows(many[0].resolve("gsea"));
+        List<String> manyOnCluster = TestSpark.sortedRows(many[0].resolve("gsea"));
         assertEquals(6 * 586, manyOnCluster.size());
-        assertEquals(sortedRows(many[1].resolve("gsea")), manyOnCluster);
+        assertEquals(TestSpark.sortedRows(many[1].resolve("gsea")), manyOnCluster);
         // the executors set their datasets' rejects aside in the output's scratch directory, read back afterwards
-        List<String> manyRejects = sortedRows(many[0].resolve("rejects"));
+        List<String> manyRejects = TestSpark.sortedRows(many[0].resolve("rejects"));
         assertTrue(manyRejects.size() > 6 * 871, "every dataset's sets dropped by the size filter, at least");
-        assertEquals(sortedRows(many[1].resolve("rejects")), manyRejects);
+        assertEquals(TestSpark.sortedRows(many[1].resolve("rejects")), manyRejects);
         assertTrue(!Files.exists(many[0].resolve("_scratch")), "the scratch directory is not committed");
+    }
+
+    @Test
+    void scoreGivesTheSameRowsAsLocal() throws Exception {
+        Path[] out = onBoth("score", "score", "--method", "gsva", "--gene-sets", Golden.GENESET.path("synth.gmt")
+                .toString(), "--expression", Golden.GENESET.path("synth.gct").toString(), "--partitions", "3");
+        List<String> cluster = TestSpark.sortedRows(out[0].resolve("scores"));
+        assertEquals(2400, cluster.size());
+        assertEquals(TestSpark.sortedRows(out[1].resolve("scores")), cluster);
     }
 
     @Test
     void alignGivesTheSameRowsAsLocal() throws Exception {
         Path[] out = onBoth("align", "align", "--queries", SAMPLES + "/blog_queries.fa", "--references", REFERENCE,
                 "--traceback", "--partitions", "4");
-        List<String> cluster = sortedRows(out[0].resolve("alignments"));
+        List<String> cluster = TestSpark.sortedRows(out[0].resolve("alignments"));
         assertEquals(1000, cluster.size());
-        assertEquals(sortedRows(out[1].resolve("alignments")), cluster);
+        assertEquals(TestSpark.sortedRows(out[1].resolve("alignments")), cluster);
     }
 
     /**
@@ -181,10 +177,10 @@ class ClusterIT {
             String manifest = Files.readString(run.resolve("_manifest.json"));
             assertTrue(manifest.contains("\"query_passes\" : 1"), run + ": " + manifest);
         }
-        List<String> rejects = sortedRows(out[0].resolve("rejects"));
+        List<String> rejects = TestSpark.sortedRows(out[0].resolve("rejects"));
         assertTrue(rejects.size() >= 10, rejects.toString());
-        assertEquals(sortedRows(out[1].resolve("rejects")), rejects);
-        assertEquals(sortedRows(out[1].resolve("alignments")), sortedRows(out[0].resolve("alignments")));
+        assertEquals(TestSpark.sortedRows(out[1].resolve("rejects")), rejects);
+        assertEquals(TestSpark.sortedRows(out[1].resolve("alignments")), TestSpark.sortedRows(out[0].resolve("alignments")));
     }
 
     /**
@@ -206,11 +202,11 @@ class ClusterIT {
             assertTrue(manifest.contains("\"query_passes\" : 1"), run + ": " + manifest);
             assertFalse(Files.exists(run.resolve("_scratch")), run + " keeps its scratch directory");
         }
-        List<String> rejects = sortedRows(out[0].resolve("rejects"));
+        List<String> rejects = TestSpark.sortedRows(out[0].resolve("rejects"));
         assertTrue(rejects.size() >= 5, rejects.toString());
         assertTrue(rejects.stream().allMatch(r -> r.contains("inflated_queries.fa.gz,")), rejects.toString());
-        assertEquals(sortedRows(out[1].resolve("rejects")), rejects);
-        assertEquals(sortedRows(out[1].resolve("alignments")), sortedRows(out[0].resolve("alignments")));
+        assertEquals(TestSpark.sortedRows(out[1].resolve("rejects")), rejects);
+        assertEquals(TestSpark.sortedRows(out[1].resolve("alignments")), TestSpark.sortedRows(out[0].resolve("alignments")));
     }
 
     /** A scaling study whose runs take one, then two of the cluster's executor cores, each doing its work there. */

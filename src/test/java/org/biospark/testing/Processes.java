@@ -110,4 +110,11 @@ public final class Processes {
             Files.deleteIfExists(stderr);
         }
     }
+
+    /** A TCP port that was free a moment ago, for a server a test starts. */
+    public static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }

@@ -55,9 +55,11 @@ public final class ScoreJob extends Job<ScoreCounts, ScoreRunResult> {
         run.describe("reading the gene lines of " + inputs.datasets().size() + " matrices");
         JavaRDD<MatrixRows.Parsed> parsed = MatrixRows.read(jsc, inputs.datasets(), analysis.method(),
                 analysis.kernel()).persist(StorageLevel.MEMORY_AND_DISK());
-        List<MatrixRows.Row> lines = parsed.filter(p -> p.row() != null)
-                .map(p -> new MatrixRows.Row(p.row().dataset(), p.row().line(), p.row().gene(), null,
-                        p.row().usable())).collect();
+        // every gene line's name and usability, its values left where they are; a bad line counts as unusable
+        List<MatrixRows.Row> lines = parsed.map(p -> p.row() == null ? null : new MatrixRows.Row(p.row().dataset(),
+                p.row().line(), p.row().gene(), null, p.row().usable())).collect();
+        long geneLines = lines.size();
+        lines = lines.stream().filter(java.util.Objects::nonNull).toList();
         List<Reject> driverRejects = new ArrayList<>(inputs.rejects());
         ScorePlan plan = ScorePlan.of(inputs, lines, analysis, options.blockBytes(), driverRejects);
         List<String> said = untested(plan, inputs);
@@ -94,7 +96,6 @@ public final class ScoreJob extends Job<ScoreCounts, ScoreRunResult> {
         JavaRDD<Reject> rejects = parsed.flatMap(p -> p.rejects().iterator())
                 .union(jsc.parallelize(driverRejects, 1));
         long rejected = writeRejects(run, jsc, rejects);
-        long geneLines = parsed.count();
         cells.unpersist();
         parsed.unpersist();
         long used = plan.datasets().stream().mapToLong(ScorePlan.Dataset::genes).sum();
