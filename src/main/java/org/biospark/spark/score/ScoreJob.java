@@ -30,6 +30,9 @@ import scala.Tuple2;
  * the one step that looks across groups, as the method defines it.
  */
 public final class ScoreJob extends Job<ScoreCounts, ScoreRunResult> {
+    /** Tasks per core the scoring stage aims at, so that an uneven last round costs little. */
+    static final int TASKS_PER_CORE = 3;
+
     private final ScoreOptions options;
     private final SingleSampleAnalysis.Options analysis;
     private List<String> warnings = List.of();
@@ -61,11 +64,12 @@ public final class ScoreJob extends Job<ScoreCounts, ScoreRunResult> {
         long geneLines = lines.size();
         lines = lines.stream().filter(java.util.Objects::nonNull).toList();
         List<Reject> driverRejects = new ArrayList<>(inputs.rejects());
-        ScorePlan plan = ScorePlan.of(inputs, lines, analysis, options.blockBytes(), driverRejects);
+        ScorePlan plan = ScorePlan.of(inputs, lines, analysis, options.blockBytes(),
+                ScoreJob.TASKS_PER_CORE * jsc.defaultParallelism(), driverRejects);
         List<String> said = untested(plan, inputs);
         Broadcast<ScorePlan> shared = jsc.broadcast(plan);
         int partitions = options.partitions() > 0 ? options.partitions()
-                : Math.max(1, Math.min(plan.groups(), 3 * jsc.defaultParallelism()));
+                : Math.max(1, Math.min(plan.groups(), TASKS_PER_CORE * jsc.defaultParallelism()));
         run.describe(analysis.method().toString().toLowerCase(java.util.Locale.ROOT) + " scores of "
                 + inputs.datasets().size() + " datasets x " + plan.sets().size() + " gene sets in " + plan.groups()
                 + " groups");

@@ -77,10 +77,11 @@ record ScorePlan(List<Dataset> datasets, List<SetKey> sets) implements Serializa
 
     /**
      * The plan from each matrix's gene lines ({@code rows}, values left out) and the collections; a gene named again
-     * after a usable line of the same name goes to {@code rejects}, as the first usable line is the one scored.
+     * after a usable line of the same name goes to {@code rejects}, as the first usable line is the one scored. Each
+     * dataset's samples are cut into at least {@code minGroups} blocks where it has that many samples.
      */
     static ScorePlan of(ScoreInputs inputs, List<MatrixRows.Row> rows, SingleSampleAnalysis.Options o,
-                        long blockBytes, List<Reject> rejects) {
+                        long blockBytes, int minGroups, List<Reject> rejects) {
         List<SetKey> keys = new ArrayList<>();
         List<List<String>> genesOfSets = new ArrayList<>();
         for (ScoreInputs.Collection c : inputs.collections()) {
@@ -129,7 +130,9 @@ record ScorePlan(List<Dataset> datasets, List<SetKey> sets) implements Serializa
                 }
             }
             int n = m.samples();
-            int width = (int) Math.max(1, Math.min(n, blockBytes / (8L * Math.max(1, g))));
+            // at most blockBytes of values a block, and enough blocks to keep every core busy
+            int width = (int) Math.max(1, Math.min(Math.min(n, blockBytes / (8L * Math.max(1, g))),
+                    (n + minGroups - 1) / minGroups));
             int groups = members.isEmpty() ? 0 : o.method() == SingleSampleAnalysis.Method.PLAGE ? members.size()
                     : (n + width - 1) / width;
             int[][] sets = members.toArray(new int[0][]);
