@@ -1,23 +1,18 @@
 package org.biospark.geneset;
 
 import org.apache.commons.numbers.gamma.RegularizedGamma;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * GSVA's first step for one gene: where each sample's value lies in the gene's distribution across all samples, as
  * the log-odds of a kernel estimate of its cumulative distribution. Only the order of these values within a sample
- * matters downstream, so they are computed the way GSVA computes them (the same lookup table for the Gaussian kernel,
- * the same summation order) to give the same order, ties included.
+ * matters downstream, so they are computed the way GSVA computes them (the Gaussian kernel reads the same lookup
+ * table at the same index for every pair of samples, see {@link GaussianSums}) to give the same order, ties included.
  */
 public final class GeneDensity {
     /** The kernel width is the gene's standard deviation over this. */
     private static final double SIGMA_FACTOR = 4.0;
-    /** The Gaussian kernel is read from a table of the normal distribution function on [0, MAX] in RESOLUTION steps. */
-    private static final double MAX = 10.0;
-    private static final int RESOLUTION = 10000;
     /** Counts' kernel: a Poisson distribution of mean value + this. */
     private static final double POISSON_OFFSET = 0.5;
-    private static final double[] TABLE = table();
 
     private GeneDensity() {
     }
@@ -32,18 +27,9 @@ public final class GeneDensity {
         NONE
     }
 
-    private static double[] table() {
-        NormalDistribution normal = NormalDistribution.of(0, 1);
-        double[] table = new double[RESOLUTION + 1];
-        for (int i = 0; i <= RESOLUTION; i++) {
-            table[i] = normal.cumulativeProbability(MAX * i / RESOLUTION);
-        }
-        return table;
-    }
-
     /** The table entry the Gaussian kernel reads for {@code i}, exposed for the check against GSVA's. */
     static double tableEntry(int i) {
-        return TABLE[i];
+        return GaussianSums.TABLE[i];
     }
 
     /** The log-odds of each value of {@code row} (one gene's values in every sample) under {@code kernel}. */
@@ -56,26 +42,20 @@ public final class GeneDensity {
     }
 
     static double[] gaussian(double[] x) {
-        int n = x.length;
-        double bw = ExactSums.sd(x) / SIGMA_FACTOR;
+        return logOdds(GaussianSums.of(x, bandwidth(x)));
+    }
+
+    /** The Gaussian kernel's width for one gene's values. */
+    static double bandwidth(double[] x) {
+        return ExactSums.sd(x) / SIGMA_FACTOR;
+    }
+
+    /** The log-odds of each kernel sum over the number of samples. */
+    static double[] logOdds(double[] sums) {
+        int n = sums.length;
         double[] d = new double[n];
         for (int j = 0; j < n; j++) {
-            double y = x[j];
-            double tail = 0;
-            for (int i = 0; i < n; i++) {
-                double v = (y - x[i]) / bw;
-                double c;
-                if (v < -MAX) {
-                    c = 0;
-                } else if (v > MAX) {
-                    c = 1;
-                } else {
-                    double t = TABLE[(int) (Math.abs(v) / MAX * RESOLUTION)];
-                    c = v < 0 ? 1.0 - t : t;
-                }
-                tail += c;
-            }
-            d[j] = logOdds(tail / n);
+            d[j] = logOdds(sums[j] / n);
         }
         return d;
     }
