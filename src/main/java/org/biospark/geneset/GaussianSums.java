@@ -33,6 +33,13 @@ final class GaussianSums {
     /** The pair kernel's shortcuts rest on these two entries: a tie reads one half either way, a far pair reads 1. */
     private static final boolean EXACT_SHORTCUTS = TABLE[0] == 0.5 && TABLE[RESOLUTION] == 1.0;
     private static final boolean VECTOR = detectVector();
+    /**
+     * The scalar kernel runs unless {@code biospark.geneset.vector=true}: on 256-bit vectors the vector kernel is no
+     * faster, and it is several times slower under the launcher's JIT flags, which cut the inlining the Vector API
+     * needs to keep its registers unboxed.
+     */
+    private static final boolean USE_VECTOR = VECTOR && "true".equalsIgnoreCase(
+            System.getProperty("biospark.geneset.vector"));
     /** Each row's terms go to this many partial sums, the width of the vector kernel's register. */
     static final int PARTIALS = 4;
     /** Rows and columns of a tile of pairs, a multiple of {@link #PARTIALS}. */
@@ -59,8 +66,8 @@ final class GaussianSums {
     }
 
     /**
-     * Whether the vector kernel runs: the {@code jdk.incubator.vector} module is present and its registers hold at
-     * least four doubles. Set the system property {@code biospark.geneset.vector=false} to force the scalar kernel.
+     * Whether the vector kernel can run: the {@code jdk.incubator.vector} module is present and its registers hold at
+     * least four doubles (the system property {@code biospark.geneset.vector=false} rules it out).
      */
     static boolean vector() {
         return VECTOR;
@@ -79,7 +86,7 @@ final class GaussianSums {
 
     /** The sums for each value of {@code x} with kernel width {@code bw}, by the fastest exact way. */
     static double[] of(double[] x, double bw) {
-        return pairsApply(x, bw) ? pairs(x, bw, VECTOR) : direct(x, bw);
+        return pairsApply(x, bw) ? pairs(x, bw, USE_VECTOR) : direct(x, bw);
     }
 
     /**
