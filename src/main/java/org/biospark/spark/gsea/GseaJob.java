@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 import org.biospark.UsageException;
 import org.biospark.geneset.OverRepresentation;
 import org.biospark.geneset.PhenotypeGsea;
@@ -19,7 +17,6 @@ import org.biospark.geneset.PrerankedGsea;
 import org.biospark.io.InvalidInputException;
 import org.biospark.spark.run.HadoopConf;
 import org.biospark.spark.run.Job;
-import org.biospark.spark.run.Reject;
 import org.biospark.spark.run.RejectsSchema;
 import org.biospark.spark.run.RunManifest;
 
@@ -78,7 +75,7 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
         GseaRun.Outcome outcome = tables ? TableDatasets.run(gsea)
                 : blocks == 1 ? WholeDatasets.run(gsea, wanted) : PermutationBlocks.run(gsea, blocks);
         int datasets = tables ? outcome.summaries().size() : inputs.sources().size();
-        long rejects = writeRejects(run, jsc, outcome.rejects().union(jsc.parallelize(inputs.rejects(), 1)));
+        long rejects = run.writeRejects(outcome.rejects().union(jsc.parallelize(inputs.rejects(), 1)));
 
         List<GseaTasks.Summary> summaries = outcome.summaries();
         long tested = summaries.stream().mapToLong(GseaTasks.Summary::tested).sum();
@@ -133,17 +130,6 @@ public final class GseaJob extends Job<GseaCounts, GseaRunResult> {
                     + untested.size() + " datasets") + ": " + reasons + more);
         }
         return untested;
-    }
-
-    /** Writes {@code rejects/} in a few files, not one per dataset: every Parquet file has a fixed cost. */
-    private static long writeRejects(Context run, JavaSparkContext jsc, JavaRDD<Reject> rejects) {
-        LongAccumulator count = jsc.sc().longAccumulator("rejects");
-        run.output().writeTable(RejectsSchema.TABLE, run.spark().createDataFrame(
-                rejects.coalesce(Math.max(1, jsc.defaultParallelism())).map(r -> {
-                    count.add(1);
-                    return r.toRow();
-                }), RejectsSchema.SCHEMA));
-        return count.value();
     }
 
     /** The method: as given, or from the inputs (exactly one kind must be given). */

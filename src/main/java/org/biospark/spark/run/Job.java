@@ -1,8 +1,10 @@
 package org.biospark.spark.run;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The skeleton every biospark job fills in, so that each does the same around its work: open the output directory
@@ -103,6 +105,20 @@ public abstract class Job<C extends RunCounts, R> {
         /** The Hadoop configuration the inputs and the output are reached with. */
         public Configuration conf() {
             return spark.sparkContext().hadoopConfiguration();
+        }
+
+        /**
+         * Writes {@code rejects/} from {@code rejects} in a few files, not one per task (every Parquet file has a
+         * fixed cost); returns the rows written.
+         */
+        public long writeRejects(JavaRDD<Reject> rejects) {
+            LongAccumulator count = jsc.sc().longAccumulator("rejects");
+            output.writeTable(RejectsSchema.TABLE, spark.createDataFrame(
+                    rejects.coalesce(Math.max(1, jsc.defaultParallelism())).map(r -> {
+                        count.add(1);
+                        return r.toRow();
+                    }), RejectsSchema.SCHEMA));
+            return count.value();
         }
 
         /** Names the Spark jobs that follow in the UI and the logs: "command: what". */

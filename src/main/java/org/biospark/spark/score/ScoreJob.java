@@ -17,7 +17,6 @@ import org.biospark.geneset.SingleSampleAnalysis;
 import org.biospark.io.InvalidInputException;
 import org.biospark.spark.run.Job;
 import org.biospark.spark.run.Reject;
-import org.biospark.spark.run.RejectsSchema;
 
 import scala.Tuple2;
 
@@ -99,7 +98,7 @@ public final class ScoreJob extends Job<ScoreCounts, ScoreRunResult> {
         }
         JavaRDD<Reject> rejects = parsed.flatMap(p -> p.rejects().iterator())
                 .union(jsc.parallelize(driverRejects, 1));
-        long rejected = writeRejects(run, jsc, rejects);
+        long rejected = run.writeRejects(rejects);
         cells.unpersist();
         parsed.unpersist();
         long used = plan.datasets().stream().mapToLong(ScorePlan.Dataset::genes).sum();
@@ -156,16 +155,6 @@ public final class ScoreJob extends Job<ScoreCounts, ScoreRunResult> {
     private String sizes() {
         return options.maxSize() == Integer.MAX_VALUE ? "at least " + options.minSize()
                 : options.minSize() + " to " + options.maxSize();
-    }
-
-    private static long writeRejects(Context run, JavaSparkContext jsc, JavaRDD<Reject> rejects) {
-        LongAccumulator count = jsc.sc().longAccumulator("rejects");
-        run.output().writeTable(RejectsSchema.TABLE, run.spark().createDataFrame(
-                rejects.coalesce(Math.max(1, jsc.defaultParallelism())).map(r -> {
-                    count.add(1);
-                    return r.toRow();
-                }), RejectsSchema.SCHEMA));
-        return count.value();
     }
 
     private void record(Context run, ScoreInputs inputs) {
