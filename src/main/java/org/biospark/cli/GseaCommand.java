@@ -106,20 +106,6 @@ final class GseaCommand implements Callable<Integer> {
             description = "Tasks (default: about 3 per core).")
     int partitions;
 
-    @Option(names = "--format", paramLabel = "parquet|orc|csv|tsv|delta",
-            description = "The format of --ranks, --expression, --labels, --genes and --gene-sets tables (default:"
-                    + " by extension; a .tsv is an RNK or a gene list unless a table option is given).")
-    String format;
-
-    @Option(names = "--dataset-column", paramLabel = "NAME",
-            description = "Ranks, expression and gene-list tables: the dataset column (default: dataset if present, else the table is one"
-                    + " dataset named after it).")
-    String datasetColumn;
-
-    @Option(names = "--gene-column", paramLabel = "NAME",
-            description = "Ranks, expression and gene-list tables: the gene column (default: gene).")
-    String geneColumn;
-
     @Option(names = "--score-column", paramLabel = "NAME",
             description = "Ranks table: the statistic's column for --rank-by column (default: score).")
     String scoreColumn;
@@ -129,23 +115,8 @@ final class GseaCommand implements Callable<Integer> {
                     + " (sign(log2FoldChange) x -log10(pvalue)), limma (t), edger (sign(logFC) x -log10(PValue)).")
     RankBy rankBy;
 
-    @Option(names = "--sample-column", paramLabel = "NAME",
-            description = "Long expression table and labels table: the sample column (default: sample; an"
-                    + " expression table without it is wide).")
-    String sampleColumn;
-
-    @Option(names = "--value-column", paramLabel = "NAME",
-            description = "Long expression table: the value column (default: value).")
-    String valueColumn;
-
-    @Option(names = "--collection-column", paramLabel = "NAME",
-            description = "Gene-set table: the collection column (default: collection if present, else the table"
-                    + " is one collection named after it).")
-    String collectionColumn;
-
-    @Option(names = "--set-column", paramLabel = "NAME",
-            description = "Gene-set table: the set column (default: gene_set).")
-    String setColumn;
+    @Mixin
+    TableOptions tables;
 
     @Mixin
     OutputOptions output;
@@ -157,8 +128,8 @@ final class GseaCommand implements Callable<Integer> {
                 .expression(expression, labels).genes(genes, universe).method(method).permutations(permutations)
                 .multilevel(multilevel).sizes(minSize, maxSize).weight(weight).metric(metric).seed(seed)
                 .collapseDuplicates(collapseDuplicates).classA(classA).partitions(partitions)
-                .tables(new TableColumns(format, datasetColumn, geneColumn, scoreColumn, rankBy, collectionColumn,
-                        setColumn, sampleColumn, valueColumn)).build();
+                .tables(new TableColumns(tables.format, tables.datasetColumn, tables.geneColumn, scoreColumn, rankBy,
+                        tables.collectionColumn, tables.setColumn, tables.sampleColumn, tables.valueColumn)).build();
         GseaRunResult result = GseaJob.run(SparkSessions.getOrCreate("biospark gsea"), options);
         print(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCodes.OK;

@@ -34,11 +34,14 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--expression", required = true, arity = "1..*", paramLabel = "GCT",
             description = "Expression matrices, GCT or TSV with a header (gene, then a column per sample), or"
-                    + " directories of them: one dataset per file.")
+                    + " directories of them: one dataset per file; or tables (Parquet, ORC, CSV, TSV with --format,"
+                    + " Delta), wide (a gene column and a column per sample) or long ((gene, sample, value) rows),"
+                    + " with a dataset column for any number of datasets.")
     List<String> expression;
 
     @Option(names = "--gene-sets", required = true, arity = "1..*", paramLabel = "GMT",
-            description = "GMT files or directories (the collection is the file name).")
+            description = "GMT files or directories (the collection is the file name), or tables of (collection,"
+                    + " gene_set, gene) rows.")
     List<String> geneSets;
 
     @Option(names = "--kcdf", paramLabel = "gaussian|poisson|none",
@@ -71,8 +74,10 @@ final class ScoreCommand implements Callable<Integer> {
     Integer maxSize;
 
     @Option(names = "--labels", arity = "1..*", paramLabel = "CLS",
-            description = "CLS sample labels, one per --expression file in the same order: adds the table"
-                    + " differences (Welch's t-test of each set's scores, class A against B, BH over the sets).")
+            description = "CLS sample labels, one per dataset in the same order (one for all of the tables'"
+                    + " datasets), or tables of (sample, class) rows, with a dataset column where datasets differ:"
+                    + " adds the table differences (Welch's t-test of each set's scores, class A against B, BH over"
+                    + " the sets).")
     List<String> labels;
 
     @Option(names = "--class-a", paramLabel = "CLASS",
@@ -92,6 +97,9 @@ final class ScoreCommand implements Callable<Integer> {
     long blockMb;
 
     @Mixin
+    TableOptions tables;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -104,7 +112,9 @@ final class ScoreCommand implements Callable<Integer> {
                 .overwrite(output.overwrite).kernel(kernel).tau(tau == null ? Double.NaN : tau).maxDiff(!noMaxDiff)
                 .absRanking(absRanking).normalise(!noNormalise)
                 .sizes(minSize, maxSize == null ? Integer.MAX_VALUE : maxSize).labels(labels, classA).wide(wide)
-                .partitions(partitions).blockBytes(Math.multiplyExact(blockMb, 1L << 20)).build();
+                .partitions(partitions).blockBytes(Math.multiplyExact(blockMb, 1L << 20))
+                .tables(new ScoreOptions.Columns(tables.format, tables.datasetColumn, tables.geneColumn,
+                        tables.sampleColumn, tables.valueColumn, tables.collectionColumn, tables.setColumn)).build();
         options.analysis();
         ScoreRunResult result = ScoreJob.run(SparkSessions.getOrCreate("biospark score"), options);
         print(result, spec.commandLine().getOut(), spec.commandLine().getErr());

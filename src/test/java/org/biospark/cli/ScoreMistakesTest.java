@@ -117,6 +117,21 @@ class ScoreMistakesTest {
     }
 
     @Test
+    void aTableWithoutTheGeneColumnNamesTheColumnsItHasAndTheOption() throws IOException {
+        String[] rows = genes("%.1f", 3);
+        for (int g = 0; g < rows.length; g++) {
+            rows[g] = rows[g].replace('\t', ',');
+        }
+        Path table = matrix("m.csv", with("symbol,S1,S2,S3", rows));
+        assertEquals(ExitCodes.BAD_INPUT, score(table));
+        assertTrue(cli.err().contains("no column 'gene'; the table has columns symbol, S1, S2, S3: name the gene"
+                + " column with --gene-column"), cli.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+        assertEquals(ExitCodes.OK, score(table, "--gene-column", "symbol"));
+        assertTrue(cli.out().contains("genes: 6 of 6 gene lines used"), cli.out());
+    }
+
+    @Test
     void theDevelopmentDataIsScoredAndSaysWhereTheRowsAre() throws IOException {
         assertEquals(ExitCodes.OK, cli.run("score", "--method", "zscore", "--gene-sets",
                 Golden.GENESET.path("synth.gmt").toString(), "--expression",

@@ -1,13 +1,10 @@
 package org.biospark.spark.gsea;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipException;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -52,7 +49,7 @@ final class Datasets {
             case PRERANKED -> readRanks(s, o, conf);
             case PHENOTYPE -> readExpression(s, o, conf);
             case ORA -> {
-                List<String> genes = parse(new Path(s.file()), conf, Datasets::geneList);
+                List<String> genes = InputFiles.parse(new Path(s.file()), conf, Datasets::geneList);
                 yield genes.isEmpty() ? Read.leftOut(s, s.file(), 0, List.of(), 0, "the gene list names no gene")
                         : Read.of(new DatasetInput.GeneList(s.name(), genes), List.of(), genes.size(), genes.size(),
                         List.of());
@@ -61,7 +58,8 @@ final class Datasets {
     }
 
     private static Read readRanks(GseaInputs.Source s, GseaOptions o, Configuration conf) {
-        RankFile rnk = parse(new Path(s.file()), conf, in -> RankFile.read(in, s.file(), o.collapseDuplicates()));
+        RankFile rnk = InputFiles.parse(new Path(s.file()), conf,
+                in -> RankFile.read(in, s.file(), o.collapseDuplicates()));
         List<Reject> rejects = new ArrayList<>();
         rnk.problems().forEach(p -> rejects.add(Reject.of(p)));
         long lines = rnk.scores().size() + rnk.problems().size();
@@ -73,8 +71,8 @@ final class Datasets {
     }
 
     private static Read readExpression(GseaInputs.Source s, GseaOptions o, Configuration conf) {
-        GctFile gct = parse(new Path(s.file()), conf, in -> GctFile.read(in, s.file()));
-        ClsFile cls = parse(new Path(s.labels()), conf, in -> ClsFile.read(in, s.labels()));
+        GctFile gct = InputFiles.parse(new Path(s.file()), conf, in -> GctFile.read(in, s.file()));
+        ClsFile cls = InputFiles.parse(new Path(s.labels()), conf, in -> ClsFile.read(in, s.labels()));
         List<Reject> rejects = new ArrayList<>();
         gct.problems().forEach(p -> rejects.add(Reject.of(p)));
         long lines = gct.genes().size() + gct.problems().stream().filter(p -> !p.key().isEmpty()).count();
@@ -125,25 +123,5 @@ final class Datasets {
             }
         }
         return genes;
-    }
-
-    /** Reads a file with {@code parser}. */
-    interface Parser<T> {
-        T parse(InputStream in) throws IOException;
-    }
-
-    /** Parses an input file, plain or gzip; a file cut short or not a number where one belongs is bad input. */
-    static <T> T parse(Path path, Configuration conf, Parser<T> parser) {
-        try (InputStream in = InputFiles.open(path, conf)) {
-            return parser.parse(in);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(path.toString(), "not a number where one is expected: " + e.getMessage());
-        } catch (EOFException | ZipException e) {
-            // only a gzip stream ends early or fails its check: the file is cut short or damaged
-            throw new InvalidInputException(path.toString(), "the gzip data is truncated or corrupt ("
-                    + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.biospark.geneset.PhenotypeRanking;
 import org.biospark.geneset.RankedList;
 import org.biospark.geneset.RankingMetric;
 import org.biospark.geneset.RunningSum;
+import org.biospark.spark.run.SampleLabels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -18,8 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.biospark.geneset.PhenotypeGsea;
 import org.biospark.io.ClsFile;
-import org.biospark.io.InvalidInputException;
 import org.biospark.spark.run.Reject;
+import org.biospark.spark.run.SampleLabels;
 import org.biospark.spark.run.Tables;
 
 /**
@@ -36,7 +36,6 @@ final class ExpressionTables {
     static final String VALUE = "value";
     static final String TEXT = "text";
     static final String POSITION = "position";
-    private static final Set<String> NOT_SAMPLES = Set.of("description", "desc");
 
     private ExpressionTables() {
     }
@@ -73,32 +72,21 @@ final class ExpressionTables {
             Tables.require(table, name, c.dataset(), "name the dataset column with --dataset-column, or leave it"
                     + " out for a table of one dataset");
         }
-        Column dataset = datasetColumn == null ? functions.lit(alone) : column(datasetColumn).cast("string");
-        Column gene = functions.trim(column(c.gene()).cast("string"));
+        Column dataset = datasetColumn == null ? functions.lit(alone) : Tables.column(datasetColumn).cast("string");
+        Column gene = functions.trim(Tables.column(c.gene()).cast("string"));
         if (Tables.has(table, c.sample())) {
             Tables.require(table, name, c.value(), "name the value column of a long expression table with"
                     + " --value-column");
             return table.select(dataset.as(RankTables.DATASET), gene.as(RankTables.GENE),
-                    functions.trim(column(c.sample()).cast("string")).as(SAMPLE), value(column(c.value())),
-                    text(column(c.value())), functions.lit(name).as(RankTables.TABLE),
+                    functions.trim(Tables.column(c.sample()).cast("string")).as(SAMPLE),
+                    value(Tables.column(c.value())),
+                    text(Tables.column(c.value())), functions.lit(name).as(RankTables.TABLE),
                     functions.monotonically_increasing_id().as(RankTables.ROW), functions.lit(0).as(POSITION));
         }
-        List<String> samples = new ArrayList<>();
-        for (String column : table.columns()) {
-            if (!column.equalsIgnoreCase(c.gene()) && !column.equalsIgnoreCase(String.valueOf(datasetColumn))
-                    && !NOT_SAMPLES.contains(column.toLowerCase(Locale.ROOT))) {
-                samples.add(column);
-            }
-        }
-        if (samples.size() < 2) {
-            throw new InvalidInputException(name, "no column '" + c.sample() + "' and " + samples.size()
-                    + " sample columns; the table has columns " + String.join(", ", table.columns()) + ": give a"
-                    + " wide table (a gene column and a column per sample, at least two) or a long one of (gene,"
-                    + " sample, value) rows, naming its columns with --sample-column and --value-column");
-        }
+        List<String> samples = Tables.sampleColumns(table, name, c.gene(), datasetColumn, c.sample());
         List<Column> cells = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
-            Column v = column(samples.get(i));
+            Column v = Tables.column(samples.get(i));
             cells.add(functions.struct(functions.lit(samples.get(i)).as(SAMPLE), value(v), text(v),
                     functions.lit(i).as(POSITION)));
         }
@@ -111,10 +99,6 @@ final class ExpressionTables {
                         functions.col("cell." + SAMPLE).as(SAMPLE), functions.col("cell." + VALUE).as(VALUE),
                         functions.col("cell." + TEXT).as(TEXT), functions.lit(name).as(RankTables.TABLE),
                         functions.col(RankTables.ROW), functions.col("cell." + POSITION).as(POSITION));
-    }
-
-    static Column column(String name) {
-        return functions.col("`" + name.replace("`", "``") + "`");
     }
 
     private static Column value(Column c) {

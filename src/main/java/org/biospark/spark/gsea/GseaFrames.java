@@ -19,8 +19,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.biospark.geneset.RankedList;
 import org.biospark.io.RankScores;
+import org.biospark.spark.run.GeneSets;
 import org.biospark.spark.run.Reject;
 import org.biospark.spark.run.RejectsSchema;
+import org.biospark.spark.run.SampleLabels;
 
 /**
  * gsea as DataFrames: a long table of ranked lists in, the {@code gsea} table's rows out, lazy until an action, so
@@ -77,7 +79,7 @@ public final class GseaFrames {
      */
     public static Frames phenotype(Dataset<Row> expression, Dataset<Row> labels, Dataset<Row> geneSets,
                                    GseaOptions options, TableColumns columns) {
-        SampleLabels sampleLabels = SampleLabels.of(labels, "labels", columns);
+        SampleLabels sampleLabels = SampleLabels.of(labels, "labels", columns.dataset(), columns.sample());
         return frames(ExpressionTables.normalise(expression, "expression", "expression", columns), geneSets, null,
                 options, columns, (table, shared) -> phenotypeOutcomes(table, Map.of("expression", sampleLabels), shared,
                         GseaJob.settings(options), options));
@@ -143,9 +145,10 @@ public final class GseaFrames {
     /** The frames of a run over {@code table}: the sets read here and broadcast, the outcome split in two. */
     private static Frames frames(Dataset<Row> table, Dataset<Row> geneSets, List<String> universe,
                                  GseaOptions options, TableColumns columns, Outcomes outcomes) {
-        List<GseaInputs.Collection> collections = new ArrayList<>();
+        List<GeneSets.Collection> collections = new ArrayList<>();
         List<Reject> setRejects = new ArrayList<>();
-        GeneSetTables.read(geneSets, "gene sets", "gene_sets", columns, collections, setRejects);
+        GeneSets.fromTable(geneSets, "gene sets", "gene_sets", columns.collection(), columns.geneSet(), collections,
+                setRejects);
         GseaInputs inputs = new GseaInputs(List.copyOf(collections), List.of(), List.copyOf(setRejects), List.of(),
                 universe != null ? universe : GseaInputs.genesOf(collections), 0);
         SparkSession spark = table.sparkSession();

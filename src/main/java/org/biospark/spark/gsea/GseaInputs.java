@@ -12,13 +12,12 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
 import org.biospark.UsageException;
-import org.biospark.io.GmtFile;
 import org.biospark.io.InvalidInputException;
+import org.biospark.spark.run.GeneSets.Collection;
+import org.biospark.spark.run.GeneSets;
 import org.biospark.spark.run.InputFiles;
 import org.biospark.spark.run.Reject;
-import org.biospark.spark.run.Tables;
 
 /**
  * The inputs of a {@code gsea} run as the driver knows them before any dataset is read: the collections (read
@@ -35,11 +34,6 @@ import org.biospark.spark.run.Tables;
  */
 record GseaInputs(List<Collection> collections, List<Source> sources, List<Reject> rejects, List<String> files,
                   List<String> universe, long geneSetLines) {
-    /** A GMT file: its sets (name to genes) in file order and each set's line. */
-    record Collection(String name, String file, Map<String, List<String>> sets, Map<String, Long> lines)
-            implements Serializable {
-    }
-
     /**
      * Where one dataset comes from: its file (and, in phenotype mode, its CLS file), and that file's size, which
      * stands for the dataset's cost when datasets are grouped into tasks.
@@ -119,61 +113,20 @@ record GseaInputs(List<Collection> collections, List<Source> sources, List<Rejec
                 List.copyOf(files), universe, geneSetLines);
     }
 
-    /** Whether a gene-set input is a table: by --format or by a table's extension (GMT files are never tables). */
-    private static boolean isTable(String path, GseaOptions o, Configuration conf) {
-        return !path.toLowerCase(java.util.Locale.ROOT).matches(".*\\.gmt(\\.gz)?$")
-                && Tables.format(path, o.tables().format(), conf) != null;
-    }
-
     private static List<Collection> readCollections(GseaOptions o, Configuration conf, List<Reject> rejects,
                                                     List<String> files, long[] records) {
-        List<String> patterns = o.geneSets();
-        if (patterns.isEmpty()) {
-            throw new UsageException("--gene-sets is required");
-        }
-        List<Collection> collections = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        List<String> gmtFiles = new ArrayList<>();
-        for (String pattern : patterns) {
-            if (isTable(pattern, o, conf)) {
-                List<Collection> read = new ArrayList<>();
-                records[0] += GeneSetTables.read(Tables.read(SparkSession.active(), pattern,
-                        Tables.format(pattern, o.tables().format(), conf)), pattern,
-                        InputFiles.baseName(new Path(pattern)), o.tables(), read, rejects);
-                for (Collection c : read) {
-                    if (!names.add(c.name())) {
-                        throw new UsageException("two gene-set collections are named " + c.name());
-                    }
-                    collections.add(c);
-                }
-                files.add(pattern);
-            } else {
-                gmtFiles.add(pattern);
-            }
-        }
-        for (FileStatus f : gmtFiles.isEmpty() ? List.<FileStatus>of() : InputFiles.expand(gmtFiles, conf, "gene-set")) {
-            String file = f.getPath().toString();
-            GmtFile gmt = Datasets.parse(f.getPath(), conf, in -> GmtFile.read(in, file));
-            String name = InputFiles.baseName(f.getPath());
-            if (!names.add(name)) {
-                throw new UsageException("two gene-set collections are named " + name + "; rename one of the files");
-            }
-            if (gmt.sets().isEmpty()) {
-                throw new InvalidInputException(file, "no gene set in the file (" + gmt.problems().size()
-                        + " bad lines)");
-            }
-            collections.add(new Collection(name, file, gmt.sets(), gmt.lines()));
-            gmt.problems().forEach(p -> rejects.add(Reject.of(p)));
-            records[0] += gmt.sets().size() + gmt.problems().size();
-            files.add(file);
-        }
-        return collections;
+        TableColumns c = o.tables();
+        GeneSets.Read read = GeneSets.read(o.geneSets(), c.format(), c.collection(), c.geneSet(), conf);
+        rejects.addAll(read.rejects());
+        files.addAll(read.files());
+        records[0] += read.records();
+        return read.collections();
     }
 
     private static List<String> universe(GseaOptions o, List<Collection> collections, Configuration conf,
                                          List<String> files) {
         if (o.universe() != null) {
-            List<String> universe = Datasets.parse(new Path(o.universe()), conf, Datasets::geneList);
+            List<String> universe = InputFiles.parse(new Path(o.universe()), conf, Datasets::geneList);
             files.add(o.universe());
             if (universe.isEmpty()) {
                 throw new InvalidInputException(o.universe(), "the universe file lists no gene");

@@ -16,6 +16,7 @@ import org.biospark.geneset.OraResult;
 import org.biospark.geneset.OverRepresentation;
 import org.biospark.geneset.PhenotypeGsea;
 import org.biospark.geneset.PrerankedGsea;
+import org.biospark.spark.run.GeneSets;
 import org.biospark.spark.run.HadoopConf;
 import org.biospark.spark.run.Reject;
 
@@ -47,7 +48,7 @@ final class GseaTasks {
      * What every task shares, by broadcast: all sets by key, the collections, every gene of the sets (in the sets'
      * order) and the ORA universe (empty for GSEA).
      */
-    record Shared(Map<GeneSetKey, List<String>> sets, List<GseaInputs.Collection> collections, Set<String> genes,
+    record Shared(Map<GeneSetKey, List<String>> sets, List<GeneSets.Collection> collections, Set<String> genes,
                   Set<String> universe) implements Serializable {
         static Shared of(GseaInputs inputs) {
             Map<GeneSetKey, List<String>> sets = inputs.allSets();

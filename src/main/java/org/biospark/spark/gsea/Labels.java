@@ -11,6 +11,7 @@ import org.biospark.UsageException;
 import org.biospark.io.ClsFile;
 import org.biospark.io.GctFile;
 import org.biospark.io.InvalidInputException;
+import org.biospark.spark.run.InputFiles;
 
 /**
  * The class labels of a phenotype dataset, checked on the driver before any task reads a matrix, so that a
@@ -23,8 +24,9 @@ final class Labels {
 
     /** Reads the CLS file and the matrix's header of {@code source}; throws what is wrong with them. */
     static void check(GseaInputs.Source source, String classA, Configuration conf) {
-        ClsFile cls = Datasets.parse(new Path(source.labels()), conf, in -> ClsFile.read(in, source.labels()));
-        List<String> samples = Datasets.parse(new Path(source.file()), conf, in -> GctFile.samples(in, source.file()));
+        ClsFile cls = InputFiles.parse(new Path(source.labels()), conf, in -> ClsFile.read(in, source.labels()));
+        List<String> samples = InputFiles.parse(new Path(source.file()), conf,
+                in -> GctFile.samples(in, source.file()));
         if (cls.labels().size() != samples.size()) {
             throw new InvalidInputException(source.labels(), 3, "the CLS file has " + cls.labels().size()
                     + " labels and " + source.file() + " has " + samples.size() + " samples: give one label per"

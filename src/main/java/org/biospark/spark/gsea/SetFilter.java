@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
+import org.biospark.spark.run.GeneSets;
 import org.biospark.spark.run.Reject;
 
 /**
@@ -49,13 +50,13 @@ final class SetFilter {
      * @param datasetSize genes in the dataset (a set of all of them cannot be scored)
      */
     static Outcome rejects(ToIntFunction<String> found, int datasetSize, String dataset,
-                          List<GseaInputs.Collection> collections, int min, int max, List<Reject> rejects) {
+                          List<GeneSets.Collection> collections, int min, int max, List<Reject> rejects) {
         long tested = 0;
         long dropped = 0;
         int smallest = Integer.MAX_VALUE;
         int largest = 0;
         long whole = 0;
-        for (GseaInputs.Collection c : collections) {
+        for (GeneSets.Collection c : collections) {
             long ordinal = 0;
             for (Map.Entry<String, List<String>> set : c.sets().entrySet()) {
                 ordinal++;

@@ -16,7 +16,9 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.biospark.io.ClsFile;
 import org.biospark.io.InvalidInputException;
+import org.biospark.spark.run.InputFiles;
 import org.biospark.spark.run.Reject;
+import org.biospark.spark.run.SampleLabels;
 import org.biospark.spark.run.Tables;
 
 /**
@@ -73,9 +75,9 @@ final class TableDatasets {
             labels.put(o.expression().get(i), read.computeIfAbsent(file, f -> {
                 if (tables) {
                     return SampleLabels.of(Tables.read(spark, f, Tables.format(f, o.tables().format(), conf)), f,
-                            o.tables());
+                            o.tables().dataset(), o.tables().sample());
                 }
-                ClsFile cls = Datasets.parse(new Path(f), conf, in -> ClsFile.read(in, f));
+                ClsFile cls = InputFiles.parse(new Path(f), conf, in -> ClsFile.read(in, f));
                 Labels.checkClasses(cls, f, o.classA());
                 return SampleLabels.of(cls);
             }));

@@ -1,12 +1,14 @@
 package org.biospark.spark.run;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -84,5 +86,25 @@ public final class InputFiles {
         }
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Reads a file with a parser of its format. */
+    public interface Parser<T> {
+        T parse(InputStream in) throws IOException;
+    }
+
+    /** Parses an input file, plain or gzip; a file cut short or not a number where one belongs is bad input. */
+    public static <T> T parse(Path path, Configuration conf, Parser<T> parser) {
+        try (InputStream in = open(path, conf)) {
+            return parser.parse(in);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(path.toString(), "not a number where one is expected: " + e.getMessage());
+        } catch (EOFException | ZipException e) {
+            // only a gzip stream ends early or fails its check: the file is cut short or damaged
+            throw new InvalidInputException(path.toString(), "the gzip data is truncated or corrupt ("
+                    + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 }

@@ -9,10 +9,12 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.biospark.UsageException;
 import org.biospark.io.InvalidInputException;
 
@@ -24,6 +26,8 @@ import org.biospark.io.InvalidInputException;
 public final class Tables {
     /** The table formats, by the name {@code --format} takes. */
     public static final List<String> FORMATS = List.of("parquet", "orc", "csv", "tsv", "delta");
+    /** A wide expression table's columns that are not samples, as GCT files have them. */
+    private static final java.util.Set<String> NOT_SAMPLES = java.util.Set.of("description", "desc");
 
     private Tables() {
     }
@@ -140,6 +144,37 @@ public final class Tables {
             throw new InvalidInputException(name, "no column '" + column + "'; the table has columns "
                     + String.join(", ", table.columns()) + ": " + hint);
         }
+    }
+
+    /**
+     * A wide expression table's sample columns: all but the gene column, the dataset column and a description
+     * column, in table order.
+     *
+     * @param datasetColumn the dataset column, or null
+     * @param sampleColumn  the sample column a long table would have, for the message
+     * @throws InvalidInputException when there are fewer than two: the table is neither wide nor long
+     */
+    public static List<String> sampleColumns(Dataset<Row> table, String name, String geneColumn, String datasetColumn,
+                                             String sampleColumn) {
+        List<String> samples = new java.util.ArrayList<>();
+        for (String column : table.columns()) {
+            if (!column.equalsIgnoreCase(geneColumn) && !column.equalsIgnoreCase(String.valueOf(datasetColumn))
+                    && !NOT_SAMPLES.contains(column.toLowerCase(Locale.ROOT))) {
+                samples.add(column);
+            }
+        }
+        if (samples.size() < 2) {
+            throw new InvalidInputException(name, "no column '" + sampleColumn + "' and " + samples.size()
+                    + " sample columns; the table has columns " + String.join(", ", table.columns()) + ": give a"
+                    + " wide table (a gene column and a column per sample, at least two) or a long one of (gene,"
+                    + " sample, value) rows, naming its columns with --sample-column and --value-column");
+        }
+        return samples;
+    }
+
+    /** A column by its name as the table spells it, quoted so that dots and spaces in it are not read as syntax. */
+    public static Column column(String name) {
+        return functions.col("`" + name.replace("`", "``") + "`");
     }
 
     /** Whether a table has a column, by Spark's rules for names (case-insensitive unless configured). */

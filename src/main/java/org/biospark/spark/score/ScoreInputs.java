@@ -1,121 +1,170 @@
 package org.biospark.spark.score;
 
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipException;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 import org.biospark.UsageException;
 import org.biospark.io.ClsFile;
 import org.biospark.io.GctFile;
-import org.biospark.io.GmtFile;
 import org.biospark.io.InvalidInputException;
+import org.biospark.spark.run.GeneSets;
 import org.biospark.spark.run.InputFiles;
 import org.biospark.spark.run.Reject;
+import org.biospark.spark.run.SampleLabels;
+import org.biospark.spark.run.Tables;
 
 /**
  * The inputs of a {@code score} run as the driver knows them before any gene line is read: the collections (read
- * here), and each matrix's header and labels (checked here, so that a mistake in them stops the run before any
+ * here), and each matrix's samples and labels (checked here, so that a mistake in them stops the run before any
  * task starts). The gene lines are read by the tasks ({@link MatrixRows}).
  *
- * @param collections  the GMT files, in the order given
- * @param datasets     the matrices, in the order given
+ * @param collections  the gene-set collections, in the order given
+ * @param datasets     the matrices, in the order given (a table's in the order they first appear)
+ * @param tables       the expression tables, which hold the datasets marked {@link Matrix#table}
  * @param rejects      the bad lines of the gene-set files
- * @param files        every input file, for the manifest
- * @param geneSetLines the gene-set files' records: sets and bad lines
+ * @param files        every input, for the manifest
+ * @param geneSetLines the gene-set inputs' records: a GMT file's sets and bad lines, a table's rows
  */
-record ScoreInputs(List<Collection> collections, List<Matrix> datasets, List<Reject> rejects, List<String> files,
-                   long geneSetLines) {
-    /** A GMT file's sets, name to genes, in file order. */
-    record Collection(String name, Map<String, List<String>> sets) implements Serializable {
-    }
-
+record ScoreInputs(List<GeneSets.Collection> collections, List<Matrix> datasets, List<MatrixTables.Source> tables,
+                   List<Reject> rejects, List<String> files, long geneSetLines) {
     /**
-     * One matrix: its name (the file's), its layout, and its samples' classes ({@code inA[j]}: sample j is in
-     * class A) when labels are given.
+     * One matrix: its name (the file's, or a table's dataset), where it is, its samples, whether its gene lines
+     * are a table's rows, and its samples' classes ({@code inA[j]}: sample j is in class A) when labels are given.
      */
-    record Matrix(String name, String file, GctFile.Layout layout, boolean[] inA, String classA, String classB)
-            implements Serializable {
+    record Matrix(String name, String file, GctFile.Layout layout, boolean table, boolean[] inA, String classA,
+                  String classB) implements Serializable {
         int samples() {
             return layout.samples().size();
         }
+
+        /** A reject of the gene at a line of the file, or a row of the table. */
+        Reject reject(long where, String id, String reason) {
+            return table ? new Reject(file, where, 0, id, reason, name) : new Reject(file, 0, where, id, reason, name);
+        }
+
+        /** A line of the file or a row of the table, for messages. */
+        String at(long where) {
+            return table ? file + " row " + where : file + ":" + where;
+        }
+
+        /** What a gene's place is called: a line of a file, a row of a table. */
+        String unit() {
+            return table ? "row" : "line";
+        }
+
+        Matrix labelled(boolean[] a, String nameA, String nameB) {
+            return new Matrix(name, file, layout, table, a, nameA, nameB);
+        }
     }
 
-    static ScoreInputs open(ScoreOptions o, Configuration conf) {
+    static ScoreInputs open(ScoreOptions o, SparkSession spark, Configuration conf) {
         if (o.geneSets().isEmpty()) {
             throw new UsageException("--gene-sets is required");
         }
         if (o.expression().isEmpty()) {
             throw new UsageException("--expression is required: the matrices to score");
         }
-        List<Reject> rejects = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        List<Collection> collections = new ArrayList<>();
+        ScoreOptions.Columns c = o.tables();
+        GeneSets.Read sets = GeneSets.read(o.geneSets(), c.format(), c.collection(), c.geneSet(), conf);
+        List<String> files = new ArrayList<>(sets.files());
+        List<Matrix> datasets = new ArrayList<>();
+        List<MatrixTables.Source> tables = new ArrayList<>();
+        if (Tables.given(o.expression(), c.format(), c.given(), conf,
+                "--expression mixes tables and GCT files; give one kind (or run them apart)")) {
+            for (String path : o.expression()) {
+                tables.add(MatrixTables.open(spark, path, c, conf, datasets));
+                files.add(path);
+            }
+        } else {
+            for (FileStatus f : InputFiles.expand(o.expression(), conf, "expression")) {
+                String file = f.getPath().toString();
+                GctFile.Layout layout = InputFiles.parse(f.getPath(), conf, in -> GctFile.layout(in, file));
+                check(layout, file);
+                datasets.add(new Matrix(InputFiles.baseName(f.getPath()), file, layout, false, null, null, null));
+                files.add(file);
+            }
+        }
         Set<String> names = new HashSet<>();
-        long lines = 0;
-        for (FileStatus f : InputFiles.expand(o.geneSets(), conf, "gene-set")) {
-            String file = f.getPath().toString();
-            GmtFile gmt = parse(f.getPath(), conf, in -> GmtFile.read(in, file));
-            String name = InputFiles.baseName(f.getPath());
-            if (!names.add(name)) {
-                throw new UsageException("two gene-set collections are named " + name + "; rename one of the files");
+        for (Matrix m : datasets) {
+            if (!names.add(m.name())) {
+                throw new UsageException("two datasets are named " + m.name() + " (a dataset is named after its"
+                        + " file, or by a table's dataset column); rename one of them");
             }
-            if (gmt.sets().isEmpty()) {
-                throw new InvalidInputException(file, "no gene set in the file (" + gmt.problems().size()
-                        + " bad lines)");
-            }
-            collections.add(new Collection(name, gmt.sets()));
-            gmt.problems().forEach(p -> rejects.add(Reject.of(p)));
-            lines += gmt.sets().size() + gmt.problems().size();
-            files.add(file);
         }
-        List<FileStatus> matrices = InputFiles.expand(o.expression(), conf, "expression");
-        List<FileStatus> labels = o.labels().isEmpty() ? List.of() : InputFiles.expand(o.labels(), conf, "labels (CLS)");
-        if (!labels.isEmpty() && labels.size() != matrices.size()) {
-            throw new UsageException(matrices.size() + " expression files but " + labels.size() + " CLS files: give"
-                    + " one --labels file for each --expression file, in the same order");
-        }
-        if (o.classA() != null && labels.isEmpty()) {
+        if (o.classA() != null && o.labels().isEmpty()) {
             throw new UsageException("--class-a needs --labels");
         }
-        List<Matrix> datasets = new ArrayList<>();
-        names.clear();
-        for (int i = 0; i < matrices.size(); i++) {
-            Path path = matrices.get(i).getPath();
-            String file = path.toString();
-            String name = InputFiles.baseName(path);
-            if (!names.add(name)) {
-                throw new UsageException("two datasets are named " + name + " (a dataset is named after its file);"
-                        + " rename one of the files");
-            }
-            GctFile.Layout layout = parse(path, conf, in -> GctFile.layout(in, file));
-            check(layout, file);
-            files.add(file);
-            Matrix m = new Matrix(name, file, layout, null, null, null);
-            if (!labels.isEmpty()) {
-                String cls = labels.get(i).getPath().toString();
-                m = labelled(m, parse(labels.get(i).getPath(), conf, in -> ClsFile.read(in, cls)), o.classA());
-                files.add(cls);
-            }
-            datasets.add(m);
+        if (!o.labels().isEmpty()) {
+            datasets = labelled(datasets, o, spark, conf, files);
         }
-        return new ScoreInputs(List.copyOf(collections), List.copyOf(datasets), List.copyOf(rejects),
-                List.copyOf(files), lines);
+        return new ScoreInputs(sets.collections(), List.copyOf(datasets), List.copyOf(tables), sets.rejects(),
+                List.copyOf(files), sets.records());
+    }
+
+    /**
+     * The datasets with their classes: from CLS files, one per dataset in order (or one for every dataset of the
+     * tables), or from tables of (sample, class) rows, matched by sample name.
+     */
+    private static List<Matrix> labelled(List<Matrix> datasets, ScoreOptions o, SparkSession spark,
+                                         Configuration conf, List<String> files) {
+        ScoreOptions.Columns c = o.tables();
+        boolean tables = o.labels().stream().noneMatch(l -> l.toLowerCase(Locale.ROOT).matches(".*\\.cls(\\.gz)?$"))
+                && Tables.given(o.labels(), c.format(), false, conf, "--labels mixes tables and CLS files; give one"
+                + " kind");
+        List<Matrix> out = new ArrayList<>();
+        if (tables) {
+            List<SampleLabels> read = new ArrayList<>();
+            for (String path : o.labels()) {
+                read.add(SampleLabels.of(Tables.read(spark, path, Tables.format(path, c.format(), conf)), path,
+                        c.dataset(), c.sample()));
+                files.add(path);
+            }
+            for (Matrix m : datasets) {
+                Object given = null;
+                for (SampleLabels labels : read) {
+                    given = labels.labelsOf(m.name(), m.layout().samples());
+                    if (given instanceof ClsFile) {
+                        break;
+                    }
+                }
+                if (given instanceof String why) {
+                    throw new InvalidInputException(String.join(",", o.labels()), "dataset " + m.name() + ": " + why
+                            + ": give every sample of every dataset its class (a dataset column tells datasets apart)");
+                }
+                out.add(labelled(m, (ClsFile) given, o.classA()));
+            }
+            return out;
+        }
+        List<FileStatus> cls = InputFiles.expand(o.labels(), conf, "labels (CLS)");
+        boolean oneForAll = cls.size() == 1 && datasets.stream().allMatch(Matrix::table);
+        if (cls.size() != datasets.size() && !oneForAll) {
+            throw new UsageException(datasets.size() + " datasets but " + cls.size() + " CLS files: give one"
+                    + " --labels file for each dataset, in the same order (or tables of (sample, class) rows)");
+        }
+        Map<Path, ClsFile> read = new HashMap<>();
+        for (int i = 0; i < datasets.size(); i++) {
+            Path path = cls.get(oneForAll ? 0 : i).getPath();
+            ClsFile labels = read.computeIfAbsent(path, p -> {
+                files.add(p.toString());
+                return InputFiles.parse(p, conf, in -> ClsFile.read(in, p.toString()));
+            });
+            out.add(labelled(datasets.get(i), labels, o.classA()));
+        }
+        return out;
     }
 
     /** A matrix scores need at least two samples, each named once. */
-    private static void check(GctFile.Layout layout, String file) {
+    static void check(GctFile.Layout layout, String file) {
         List<String> samples = layout.samples();
         if (samples.size() < 2) {
             throw new InvalidInputException(file, layout.headerLines(), "the matrix has " + samples.size()
@@ -166,22 +215,6 @@ record ScoreInputs(List<Collection> collections, List<Matrix> datasets, List<Rej
                     + " class " + a + " has " + countA + " of " + inA.length);
         }
         String b = used.size() == 2 ? used.stream().filter(c -> !c.equals(a)).findFirst().orElseThrow() : "rest";
-        return new Matrix(m.name(), m.file(), m.layout(), inA, a, b);
-    }
-
-    /** Reads what a parser makes of a file; a damaged gzip stream is bad input. */
-    private static <T> T parse(Path path, Configuration conf, Parser<T> parser) {
-        try (InputStream in = InputFiles.open(path, conf)) {
-            return parser.parse(in);
-        } catch (EOFException | ZipException e) {
-            throw new InvalidInputException(path.toString(), "the gzip data is truncated or corrupt ("
-                    + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
-    }
-
-    private interface Parser<T> {
-        T parse(InputStream in) throws IOException;
+        return m.labelled(inA, a, b);
     }
 }

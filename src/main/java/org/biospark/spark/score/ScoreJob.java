@@ -51,11 +51,11 @@ public final class ScoreJob extends Job<ScoreCounts, ScoreRunResult> {
     protected ScoreCounts work(Context run) {
         JavaSparkContext jsc = run.jsc();
         run.describe("reading the gene sets and the matrices' headers");
-        ScoreInputs inputs = ScoreInputs.open(options, run.conf());
+        ScoreInputs inputs = ScoreInputs.open(options, run.spark(), run.conf());
         record(run, inputs);
         run.ready();
         run.describe("reading the gene lines of " + inputs.datasets().size() + " matrices");
-        JavaRDD<MatrixRows.Parsed> parsed = MatrixRows.read(jsc, inputs.datasets(), analysis.method(),
+        JavaRDD<MatrixRows.Parsed> parsed = MatrixRows.read(jsc, inputs, analysis.method(),
                 analysis.kernel()).persist(StorageLevel.MEMORY_AND_DISK());
         // every gene line's name and usability, its values left where they are; a bad line counts as unusable
         List<MatrixRows.Row> lines = parsed.map(p -> p.row() == null ? null : new MatrixRows.Row(p.row().dataset(),
@@ -164,7 +164,8 @@ public final class ScoreJob extends Job<ScoreCounts, ScoreRunResult> {
                 .parameter("abs_ranking", analysis.absRanking()).parameter("normalise", analysis.normalise())
                 .parameter("min_size", o.minSize()).parameter("max_size", o.maxSize())
                 .parameter("gene_sets", o.geneSets()).parameter("expression", o.expression())
-                .parameter("labels", o.labels()).parameter("class_a", o.classA()).parameter("wide", o.wide());
+                .parameter("labels", o.labels()).parameter("class_a", o.classA()).parameter("wide", o.wide())
+                .parameter("tables", o.tables().parameters());
         for (String file : inputs.files()) {
             try {
                 run.manifest().input("input", file, new Path(file).getFileSystem(run.conf()));

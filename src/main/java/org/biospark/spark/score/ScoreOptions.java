@@ -1,7 +1,9 @@
 package org.biospark.spark.score;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.biospark.UsageException;
 import org.biospark.geneset.GeneDensity;
@@ -14,13 +16,60 @@ import org.biospark.geneset.SingleSampleAnalysis.Method;
  *
  * @param blockBytes the most a task holds of one matrix's values at a time (a block of samples of every gene, or a
  *                   set's genes in every sample)
+ * @param tables     how tables among the inputs are read
  */
 public record ScoreOptions(List<String> geneSets, List<String> expression, List<String> labels, String out,
                            boolean overwrite, Method method, GeneDensity.Kernel kernel, double tau, boolean maxDiff,
                            boolean absRanking, boolean normalise, int minSize, int maxSize, String classA,
-                           boolean wide, int partitions, long blockBytes) implements Serializable {
+                           boolean wide, int partitions, long blockBytes, Columns tables)
+        implements Serializable {
     /** The default share of a matrix a task holds at a time. */
     public static final long BLOCK_BYTES = 64L << 20;
+
+    /**
+     * How tables among the inputs are read: their format (null: by extension, see
+     * {@link org.biospark.spark.run.Tables}) and columns.
+     *
+     * @param dataset    an expression or labels table's dataset column (null: {@code dataset} when the table has it,
+     *                   else the table is one dataset named after it)
+     * @param gene       an expression table's gene column
+     * @param sample     a long expression table's sample column (a table without it is wide: a column per sample),
+     *                   and a labels table's
+     * @param value      a long expression table's value column
+     * @param collection a gene-set table's collection column (null: {@code collection} when it has one, else the
+     *                   table is one collection named after it)
+     * @param geneSet    a gene-set table's set column
+     */
+    public record Columns(String format, String dataset, String gene, String sample, String value, String collection,
+                          String geneSet) implements Serializable {
+        /** Columns by their usual names, the format by extension. */
+        public static final Columns DEFAULT = new Columns(null, null, null, null, null, null, null);
+
+        public Columns {
+            gene = gene == null ? "gene" : gene;
+            sample = sample == null ? "sample" : sample;
+            value = value == null ? "value" : value;
+            geneSet = geneSet == null ? "gene_set" : geneSet;
+        }
+
+        /** The columns by their manifest names. */
+        public Map<String, String> parameters() {
+            Map<String, String> t = new LinkedHashMap<>();
+            t.put("format", format);
+            t.put("dataset", dataset);
+            t.put("gene", gene);
+            t.put("sample", sample);
+            t.put("value", value);
+            t.put("collection", collection);
+            t.put("gene_set", geneSet);
+            return t;
+        }
+
+        /** Whether any was given, which makes a {@code .tsv} matrix a table rather than a TSV matrix file. */
+        boolean given() {
+            return !equals(DEFAULT);
+        }
+    }
 
     /** Options for {@code method} with the reference's defaults, scoring {@code expression} into {@code out}. */
     public static Builder builder(Method method, List<String> geneSets, List<String> expression, String out) {
@@ -83,6 +132,7 @@ public record ScoreOptions(List<String> geneSets, List<String> expression, List<
         private boolean wide;
         private int partitions;
         private long blockBytes = BLOCK_BYTES;
+        private Columns tables = Columns.DEFAULT;
 
         private Builder(Method method, List<String> geneSets, List<String> expression, String out) {
             this.method = method;
@@ -150,9 +200,15 @@ public record ScoreOptions(List<String> geneSets, List<String> expression, List<
             return this;
         }
 
+        /** How tables among the inputs are read (null: {@link Columns#DEFAULT}). */
+        public Builder tables(Columns value) {
+            tables = value == null ? Columns.DEFAULT : value;
+            return this;
+        }
+
         public ScoreOptions build() {
             return new ScoreOptions(geneSets, expression, labels, out, overwrite, method, kernel, tau, maxDiff,
-                    absRanking, normalise, minSize, maxSize, classA, wide, partitions, blockBytes);
+                    absRanking, normalise, minSize, maxSize, classA, wide, partitions, blockBytes, tables);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.biospark.geneset.SingleSampleAnalysis;
+import org.biospark.spark.run.GeneSets;
 import org.biospark.spark.run.Reject;
 
 /**
@@ -27,6 +28,8 @@ record ScorePlan(List<Dataset> datasets, List<SetKey> sets) implements Serializa
 
     /**
      * @param keptLines   the lines of the genes kept, increasing
+     * @param order       each kept line's gene index, where it is not the line's place among them (a table's genes
+     *                    are in name order), else null
      * @param members     each kept set's genes, as indices among the kept genes (a gene twice in a set counts twice)
      * @param setIds      each kept set's index in {@link ScorePlan#sets}
      * @param width       samples per block (for the walks)
@@ -35,7 +38,7 @@ record ScorePlan(List<Dataset> datasets, List<SetKey> sets) implements Serializa
      * @param filtered    sets left out by the size filter
      * @param places      PLAGE: each gene's (set, place in the set) pairs, {@code [g] = {k0, t0, k1, t1, ...}}
      */
-    record Dataset(ScoreInputs.Matrix matrix, long[] keptLines, int[][] members, int[] setIds, int width,
+    record Dataset(ScoreInputs.Matrix matrix, long[] keptLines, int[] order, int[][] members, int[] setIds, int width,
                    int groupBase, int groups, int filtered, int[][] places) implements Serializable {
         int genes() {
             return keptLines.length;
@@ -48,8 +51,24 @@ record ScorePlan(List<Dataset> datasets, List<SetKey> sets) implements Serializa
         /** A kept gene's index, from its line; -1 for a line not kept. */
         int geneIndex(long line) {
             int i = Arrays.binarySearch(keptLines, line);
-            return i < 0 ? -1 : i;
+            return i < 0 ? -1 : order == null ? i : order[i];
         }
+    }
+
+    /**
+     * A table's genes in name order: {@code index} (name to place in row order) renumbered, returning each row-order
+     * place's new index. A table's row order is the order Spark reads its files and splits in, which can change with
+     * the parallelism; a walk's ties are broken by gene order, so the order must not.
+     */
+    private static int[] byName(Map<String, Integer> index) {
+        List<String> names = new ArrayList<>(index.keySet());
+        names.sort(Comparator.naturalOrder());
+        int[] order = new int[names.size()];
+        for (int rank = 0; rank < names.size(); rank++) {
+            order[index.get(names.get(rank))] = rank;
+            index.put(names.get(rank), rank);
+        }
+        return order;
     }
 
     /** Each gene's (set, place in the set) pairs, {@code [g] = {k0, t0, k1, t1, ...}}: PLAGE's grouping. */
@@ -84,7 +103,7 @@ record ScorePlan(List<Dataset> datasets, List<SetKey> sets) implements Serializa
                         long blockBytes, int minGroups, List<Reject> rejects) {
         List<SetKey> keys = new ArrayList<>();
         List<List<String>> genesOfSets = new ArrayList<>();
-        for (ScoreInputs.Collection c : inputs.collections()) {
+        for (GeneSets.Collection c : inputs.collections()) {
             c.sets().forEach((name, genes) -> {
                 keys.add(new SetKey(c.name(), name));
                 genesOfSets.add(genes);
@@ -109,14 +128,15 @@ record ScorePlan(List<Dataset> datasets, List<SetKey> sets) implements Serializa
                 }
                 Long first = firstLine.putIfAbsent(r.gene(), r.line());
                 if (first != null) {
-                    rejects.add(new Reject(m.file(), 0, r.line(), r.gene(), "the gene is named again (the line "
-                            + first + " of that name is scored)", m.name()));
+                    rejects.add(m.reject(r.line(), r.gene(), "the gene is named again (the " + m.unit() + " "
+                            + first + " of that name is scored)"));
                     continue;
                 }
                 index.put(r.gene(), g);
                 kept[g++] = r.line();
             }
             kept = Arrays.copyOf(kept, g);
+            int[] order = m.table() ? byName(index) : null;
             List<int[]> members = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
             int filtered = 0;
@@ -137,7 +157,7 @@ record ScorePlan(List<Dataset> datasets, List<SetKey> sets) implements Serializa
                     : (n + width - 1) / width;
             int[][] sets = members.toArray(new int[0][]);
             boolean plage = o.method() == SingleSampleAnalysis.Method.PLAGE;
-            plans.add(new Dataset(m, kept, sets, ids.stream().mapToInt(i -> i).toArray(), width, base, groups,
+            plans.add(new Dataset(m, kept, order, sets, ids.stream().mapToInt(i -> i).toArray(), width, base, groups,
                     filtered, plage ? places(g, sets) : null));
             base += groups;
         }

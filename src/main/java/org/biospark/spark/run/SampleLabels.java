@@ -1,4 +1,4 @@
-package org.biospark.spark.gsea;
+package org.biospark.spark.run;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.biospark.io.ClsFile;
 import org.biospark.io.InvalidInputException;
-import org.biospark.spark.run.Tables;
 
 /**
  * The labels of the samples of a table's datasets: by position, from a CLS file, in the order of the samples;
@@ -25,33 +24,35 @@ import org.biospark.spark.run.Tables;
  * @param classes    the classes in order (a CLS file's '#' line; a table's, sorted): the first is class A
  *                   unless {@code --class-a} names another
  */
-record SampleLabels(String source, List<String> positional, Map<String, Map<String, String>> bySample,
+public record SampleLabels(String source, List<String> positional, Map<String, Map<String, String>> bySample,
                     List<String> classes) implements Serializable {
     /** The class column of a labels table, by its usual names. */
-    static final List<String> CLASSES = List.of("class", "label", "phenotype");
+    public static final List<String> CLASSES = List.of("class", "label", "phenotype");
 
-    static SampleLabels of(ClsFile cls) {
+    public static SampleLabels of(ClsFile cls) {
         return new SampleLabels(cls.file(), List.copyOf(cls.labels()), null, List.copyOf(cls.classes()));
     }
 
     /**
      * A labels table's rows: (sample, class) with an optional dataset column, on the driver; a sample labelled
      * twice differently is bad input.
+     *
+     * @param datasetColumn the dataset column, when the table has it (else {@code dataset}, when it has that)
      */
-    static SampleLabels of(Dataset<Row> table, String name, TableColumns c) {
-        Tables.require(table, name, c.sample(), "a labels table has (sample, class) rows; name its sample"
+    public static SampleLabels of(Dataset<Row> table, String name, String datasetColumn, String sampleColumn) {
+        Tables.require(table, name, sampleColumn, "a labels table has (sample, class) rows; name its sample"
                 + " column with --sample-column");
         String classColumn = CLASSES.stream().filter(n -> Tables.has(table, n)).findFirst().orElseThrow(() ->
                 new InvalidInputException(name, "no column named " + String.join(" or ", CLASSES) + "; the"
                         + " table has columns " + String.join(", ", table.columns()) + ": a labels table has"
                         + " (sample, class) rows"));
-        String datasetColumn = c.dataset() != null && Tables.has(table, c.dataset()) ? c.dataset()
-                : Tables.has(table, RankTables.DATASET) ? RankTables.DATASET : null;
+        String datasets = datasetColumn != null && Tables.has(table, datasetColumn) ? datasetColumn
+                : Tables.has(table, "dataset") ? "dataset" : null;
         Map<String, Map<String, String>> bySample = new LinkedHashMap<>();
         LinkedHashSet<String> classes = new LinkedHashSet<>();
-        List<Row> rows = table.select(datasetColumn == null ? functions.lit("") : ExpressionTables.column(datasetColumn)
-                        .cast("string"), functions.trim(ExpressionTables.column(c.sample()).cast("string")),
-                functions.trim(ExpressionTables.column(classColumn).cast("string")),
+        List<Row> rows = table.select(datasets == null ? functions.lit("") : Tables.column(datasets).cast("string"),
+                functions.trim(Tables.column(sampleColumn).cast("string")),
+                functions.trim(Tables.column(classColumn).cast("string")),
                 functions.monotonically_increasing_id().as("row")).orderBy("row").collectAsList();
         long number = 0;
         for (Row r : rows) {
@@ -78,7 +79,7 @@ record SampleLabels(String source, List<String> positional, Map<String, Map<Stri
     }
 
     /** The labels of a dataset's samples, in their order, as a CLS file would give them; or why there are none. */
-    Object labelsOf(String dataset, List<String> samples) {
+    public Object labelsOf(String dataset, List<String> samples) {
         if (positional != null) {
             return positional.size() == samples.size() ? new ClsFile(source, classes, positional)
                     : "the CLS file " + source + " has " + positional.size() + " labels for the " + samples.size()
