@@ -87,6 +87,7 @@ public final class Report {
                 case "align" -> AlignSection.html(run, options, images);
                 case "sumrange" -> SumRangeSection.html(run, images);
                 case "scaling" -> ScalingSection.html(run, images);
+                case "score" -> ScoreSection.html(run, images);
                 default -> "";
             });
         }

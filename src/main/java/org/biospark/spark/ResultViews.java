@@ -25,20 +25,23 @@ import org.biospark.spark.align.AlignmentsSchema;
 import org.biospark.spark.gsea.GseaSchema;
 import org.biospark.spark.run.RejectsSchema;
 import org.biospark.spark.run.RunOutput;
+import org.biospark.spark.score.DifferenceSchema;
+import org.biospark.spark.score.ScoreSchema;
 import org.biospark.spark.sumrange.SumRangeSchema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The results of one or more runs as SQL views: {@code gsea}, {@code alignments}, {@code rejects} (each the union of
+ * The results of one or more runs as SQL views: {@code gsea}, {@code alignments}, {@code rejects}, {@code sumrange},
+ * {@code scores}, {@code differences} (each the union of
  * the runs that have the table, with a {@code run} column naming the run's directory) and {@code runs}, one row per
  * run from its manifest.
  */
 public final class ResultViews {
     /** The views registered, in order. */
     public static final List<String> TABLES = List.of(GseaSchema.TABLE, AlignmentsSchema.TABLE, RejectsSchema.TABLE,
-            SumRangeSchema.TABLE);
+            SumRangeSchema.TABLE, ScoreSchema.TABLE, DifferenceSchema.TABLE);
 
     public static final StructField RUN = DataTypes.createStructField("run", DataTypes.StringType, false);
     public static final StructType RUNS = DataTypes.createStructType(new StructField[] {
