@@ -57,6 +57,15 @@ class NetnsClusterIT {
                 "--workers", "2", "--cores", "1", "--memory", "1g", "--port", String.valueOf(port), "--ui-port",
                 "8080", "--dir", dir.resolve("cluster").toString()));
         assertEquals(0, up.exitCode(), up.output());
+        // the pids up recorded are the JVMs themselves, so that down stops them and not a shell above them
+        for (long pid : pids()) {
+            assertTrue(ProcessHandle.of(pid).flatMap(p -> p.info().command()).orElse("").endsWith("java"),
+                    "pid " + pid + " is not a JVM");
+        }
+    }
+
+    private static List<Long> pids() throws java.io.IOException {
+        return Files.readAllLines(dir.resolve("cluster/pids")).stream().map(Long::parseLong).toList();
     }
 
     /** Why a namespace cannot be made here, or null. */
@@ -78,9 +87,15 @@ class NetnsClusterIT {
     @AfterAll
     static void down() throws Exception {
         if (dir != null) {
-            Processes.run(dir, Map.of(), Processes.script("submit/cluster", "down", "--dir",
+            List<Long> started = Files.exists(dir.resolve("cluster/pids")) ? pids() : List.of();
+            Outcome down = Processes.run(dir, Map.of(), Processes.script("submit/cluster", "down", "--dir",
                     dir.resolve("cluster").toString()));
             org.apache.hadoop.fs.FileUtil.fullyDelete(dir.toFile());
+            assertEquals(0, down.exitCode(), down.output());
+            for (long pid : started) {
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid
+                        + " outlived down");
+            }
         }
     }
 
