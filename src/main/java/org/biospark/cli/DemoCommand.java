@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.biospark.UsageException;
 import org.biospark.align.Alphabet;
+import org.biospark.geneset.SingleSampleAnalysis;
 import org.biospark.io.Samples;
 import org.biospark.spark.SparkSessions;
 import org.biospark.spark.align.AlignJob;
@@ -21,6 +22,9 @@ import org.biospark.spark.align.AlignResult;
 import org.biospark.spark.gsea.GseaJob;
 import org.biospark.spark.gsea.GseaOptions;
 import org.biospark.spark.gsea.GseaRunResult;
+import org.biospark.spark.score.ScoreJob;
+import org.biospark.spark.score.ScoreOptions;
+import org.biospark.spark.score.ScoreRunResult;
 import org.biospark.spark.sumrange.SumRangeJob;
 import org.biospark.spark.sumrange.SumRangeOptions;
 
@@ -83,8 +87,23 @@ final class DemoCommand implements Callable<Integer> {
                 .select("gene_set", "size", "nes", "pval", "padj", "log2err")
                 .collectAsList().forEach(row -> console.printf("  %s%n", row.mkString("\t")));
 
+        Path expression = Samples.extract(Samples.SYNTH_EXPRESSION, out.resolve("samples"));
+        Path synthSets = Samples.extract(Samples.SYNTH_SETS, out.resolve("samples"));
+        Path groups = Samples.extract(Samples.SYNTH_LABELS, out.resolve("samples"));
+        console.printf("%n== score: GSVA of 150 sets in the 16 samples of a synthetic two-group matrix (8,000 genes),"
+                + " Welch's test between the groups%n");
+        ScoreRunResult scored = ScoreJob.run(spark, ScoreOptions.builder(SingleSampleAnalysis.Method.GSVA,
+                List.of(synthSets.toString()), List.of(expression.toString()), out.resolve("score").toString())
+                .overwrite(true).labels(List.of(groups.toString()), null).build());
+        ScoreCommand.print(scored, console, spec.commandLine().getErr());
+        console.println("five smallest adjusted p-values of the difference:");
+        scored.differences().orderBy(functions.asc("padj"), functions.asc("gene_set")).limit(5)
+                .select("gene_set", "size", "mean_a", "mean_b", "t", "padj")
+                .collectAsList().forEach(row -> console.printf("  %s%n", row.mkString("\t")));
+
         org.biospark.report.Report.Written report = org.biospark.report.Report.write(spark, List.of(
-                out.resolve("gsea").toString(), out.resolve("align").toString(), out.resolve("sumrange").toString()),
+                out.resolve("gsea").toString(), out.resolve("score").toString(), out.resolve("align").toString(),
+                out.resolve("sumrange").toString()),
                 out.resolve("report"), true, org.biospark.report.ReportOptions.DEFAULT);
         console.printf("%nDemo results are in %s; query them with Spark SQL, e.g.%n"
                 + "  submit/biospark sql --results %s \"SELECT gene_set, nes, padj FROM gsea WHERE padj < 0.01\"%n"

@@ -26,9 +26,16 @@ public final class Samples {
     /** fgsea's example Reactome pathways: 1,457 sets (GMT, gzip). */
     public static final String REACTOME_SETS = "reactome_example.gmt.gz";
 
+    /** A synthetic two-group expression matrix: 8,000 genes x 16 samples, log2 scale (GCT, gzip). */
+    public static final String SYNTH_EXPRESSION = "synth.gct.gz";
+    /** Its 150 gene sets, 20 of them shifted in group B (GMT, gzip). */
+    public static final String SYNTH_SETS = "synth.gmt.gz";
+    /** Its samples' groups, 8 A and 8 B (CLS). */
+    public static final String SYNTH_LABELS = "synth.cls";
+
     /** Every bundled sample. */
-    public static final List<String> ALL =
-            List.of(BLOG_QUERIES, BLOG_REFERENCE, YEAST_ORFS, YEAST_READS, EXAMPLE_RANKS, REACTOME_SETS);
+    public static final List<String> ALL = List.of(BLOG_QUERIES, BLOG_REFERENCE, YEAST_ORFS, YEAST_READS,
+            EXAMPLE_RANKS, REACTOME_SETS, SYNTH_EXPRESSION, SYNTH_SETS, SYNTH_LABELS);
 
     private Samples() {
     }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.SparkException;
+import org.apache.spark.sql.Row;
 import org.biospark.TestSpark;
 import org.biospark.io.InvalidInputException;
 import org.biospark.testing.Golden;
@@ -101,6 +105,21 @@ class CliTest {
         Path index = demo.resolve("report/index.html").toAbsolutePath();
         assertTrue(cli.out().contains("Report (open in a browser): " + index), cli.out());
         assertTrue(Files.readString(index).contains("Sets significant anywhere"));
+        // the score step is the golden configuration: R's GSVA scores of the development data, to 1e-6
+        Map<String, Double> golden = new HashMap<>();
+        for (String[] f : Golden.GENESET.rows("gsva/gsva_dev.tsv")) {
+            if (f[0].equals("gsva")) {
+                golden.put(f[1] + "\t" + f[2], Double.parseDouble(f[3]));
+            }
+        }
+        List<Row> scores = TestSpark.session().read().parquet(demo.resolve("score/scores").toString())
+                .collectAsList();
+        assertEquals(golden.size(), scores.size());
+        for (Row r : scores) {
+            double theirs = golden.get(r.getAs("gene_set") + "\t" + r.getAs("sample"));
+            assertEquals(theirs, r.<Double>getAs("score"), 1e-6 * Math.abs(theirs), r.toString());
+        }
+        assertTrue(cli.out().contains("five smallest adjusted p-values of the difference:"), cli.out());
         assertEquals(ExitCodes.OK, run("demo", "--out", demo.toString()), "a second demo replaces the first");
 
         Path other = Files.createDirectories(tmp.resolve("other"));
