@@ -159,7 +159,8 @@ class NetnsClusterIT {
     @Order(3)
     void aWorkerCutOffMidJobCostsTimeNotRows() throws Exception {
         SplittableRandom random = new SplittableRandom(11);
-        Path queries = Files.writeString(dir.resolve("cut_queries.fa"), RandomFasta.records(random, "q", 4000, 200));
+        // enough tasks that each executor has one under way until long after the cut
+        Path queries = Files.writeString(dir.resolve("cut_queries.fa"), RandomFasta.records(random, "q", 10000, 200));
         Path references = Files.writeString(dir.resolve("cut_references.fa"), RandomFasta.records(random, "r", 40,
                 2000));
         Path out = dir.resolve("cut");
@@ -169,14 +170,14 @@ class NetnsClusterIT {
         ProcessBuilder builder = Processes.withoutSpark(dir, fromTheSubmitter(true, "--master", master,
                 "--conf", "spark.network.timeout=15s", "--conf", "spark.network.timeoutInterval=3s",
                 "--conf", "spark.executor.heartbeatInterval=2s", "align", "--queries", queries.toString(),
-                "--references", references.toString(), "--mode", "local", "--partitions", "40", "--out",
+                "--references", references.toString(), "--mode", "local", "--partitions", "100", "--out",
                 out.toString()));
         Process job = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             for (int i = 0; i < 600 && launches(workerLog) == launchedBefore && job.isAlive(); i++) {
                 Thread.sleep(100);
             }
-            Thread.sleep(6000); // the executor at work on its tasks
+            Thread.sleep(8000); // the executor registered and at work on its tasks
             assertTrue(job.isAlive(), "the job ended before the cut; make it longer: " + Files.readString(log));
             Outcome cut = Processes.run(dir, Map.of(), Processes.script("submit/cluster", "link", "down",
                     "--worker", "1", "--dir", dir.resolve("cluster").toString()));
@@ -191,8 +192,8 @@ class NetnsClusterIT {
         assertEquals(0, job.exitValue(), said);
         assertTrue(said.contains("Lost executor"), "the driver gave up the cut-off executor: " + said);
         var alignments = TestSpark.session().read().parquet(out.resolve("alignments").toString());
-        assertEquals(4000L * 40, alignments.count(), "rows");
-        assertEquals(4000L * 40, alignments.select("query_id", "target_id").distinct().count(), "distinct pairs");
+        assertEquals(10000L * 40, alignments.count(), "rows");
+        assertEquals(10000L * 40, alignments.select("query_id", "target_id").distinct().count(), "distinct pairs");
     }
 
     private static long launches(Path workerLog) throws java.io.IOException {
