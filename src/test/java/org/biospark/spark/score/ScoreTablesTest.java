@@ -63,23 +63,9 @@ class ScoreTablesTest {
         String gmt = Golden.GENESET.path("synth.gmt").toString();
         String cls = Golden.GENESET.path("synth.cls").toString();
 
-        StructType wideSchema = new StructType().add("gene", DataTypes.StringType).add("Description",
-                DataTypes.StringType);
-        for (String sample : gct.samples()) {
-            wideSchema = wideSchema.add(sample, DataTypes.DoubleType);
-        }
-        List<Row> wide = new ArrayList<>();
-        List<Row> cells = new ArrayList<>();
-        for (int g = 0; g < gct.genes().size(); g++) {
-            Object[] row = new Object[2 + gct.samples().size()];
-            row[0] = gct.genes().get(g);
-            row[1] = "na";
-            for (int j = 0; j < gct.samples().size(); j++) {
-                row[2 + j] = gct.values()[g][j];
-                cells.add(RowFactory.create("synth", gct.genes().get(g), gct.samples().get(j), gct.values()[g][j]));
-            }
-            wide.add(RowFactory.create(row));
-        }
+        StructType wideSchema = org.biospark.testing.GctTableRows.wideSchema(gct);
+        List<Row> wide = org.biospark.testing.GctTableRows.wide(gct);
+        List<Row> cells = new ArrayList<>(org.biospark.testing.GctTableRows.cells(gct, "synth"));
         // three bad rows that change no score: no gene, no dataset, a repeated (gene, sample)
         cells.add(RowFactory.create("synth", null, "S01", 1.0));
         cells.add(RowFactory.create(null, "G00001", "S01", 1.0));
